@@ -1,0 +1,163 @@
+"""The ``staedtenetz`` command: checks and tools that need no site build.
+
+Output is German. Each problem is one line ``PFAD:ZEILE: fehler: …`` (or ``warnung``), so
+editors and CI can jump to it; the exit code is 1 if there is any error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .laden import katalog_laden
+from .meldungen import Meldung, zusammenfassung
+from .projekt import Projekt, ProjektFehler
+
+
+class _DeutscheHilfe(click.Group):
+    """Click with German headings and messages for the cases people actually hit."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Aufruf: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _optionen(self, ctx, formatter)
+        befehle = [(n, self.get_command(ctx, n)) for n in self.list_commands(ctx)]
+        with formatter.section("Befehle"):
+            formatter.write_dl([(n, c.get_short_help_str(70)) for n, c in befehle if c is not None])
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoSuchOption as e:
+            _abbruch(f"Die Option '{e.option_name}' gibt es nicht.", e.ctx)
+        except click.exceptions.BadParameter as e:
+            _abbruch(f"Ungültiger Wert: {e.message}", e.ctx)
+        except click.exceptions.UsageError as e:
+            _abbruch(_uebersetzen(e.message), e.ctx)
+        except click.exceptions.Abort:
+            click.echo("Abgebrochen.", err=True)
+            sys.exit(1)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            click.echo(f"Fehler: {e.format_message()}", err=True)
+            sys.exit(e.exit_code)
+
+
+class _DeutscherBefehl(click.Command):
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Aufruf: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _optionen(self, ctx, formatter)
+
+
+def _optionen(cmd: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    zeilen = [rv for p in cmd.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None]
+    if zeilen:
+        with formatter.section("Optionen"):
+            formatter.write_dl(zeilen)
+
+
+def _uebersetzen(text: str) -> str:
+    if text.startswith("No such command"):
+        return text.replace("No such command", "Den Befehl gibt es nicht:")
+    if text.startswith("Missing argument"):
+        return text.replace("Missing argument", "Es fehlt die Angabe")
+    if text.startswith("Got unexpected extra argument"):
+        return "Zu viele Angaben: " + text.split("(", 1)[-1].rstrip(")")
+    return text
+
+
+def _abbruch(text: str, ctx: click.Context | None) -> None:
+    if ctx is not None:
+        click.echo(ctx.get_usage(), err=True)
+        click.echo(f"Hilfe: {ctx.command_path} --help", err=True)
+    click.echo(f"Fehler: {text}", err=True)
+    sys.exit(2)
+
+
+HILFE = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=_DeutscheHilfe, context_settings=HILFE)
+@click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
+@click.version_option(None, "--version", package_name="staedtenetz", message="staedtenetz %(version)s", help="Die Version zeigen und beenden.")
+def main() -> None:
+    """Werkzeuge für das Handbuch des Städtenetzes Soziale Stadt NRW."""
+
+
+@main.command(cls=_DeutscherBefehl, context_settings=HILFE)
+@click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
+@click.argument("pfade", nargs=-1, type=click.Path(path_type=Path), metavar="[PFAD …]")
+@click.option(
+    "-f",
+    "--konfiguration",
+    type=click.Path(path_type=Path),
+    help="Die mkdocs.yml des Handbuchs (sonst die im aktuellen Ordner oder darüber).",
+)
+@click.option(
+    "--format",
+    "ausgabe",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="text: eine Zeile je Problem; github: Anmerkungen für GitHub Actions.",
+)
+def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str) -> None:
+    """Inhalte prüfen, ohne die Website zu bauen.
+
+    Prüft alle Seiten des Handbuchs (Verweise werden immer gegen das ganze Handbuch
+    aufgelöst) und meldet die Probleme in den angegebenen Dateien oder Ordnern, ohne
+    Angabe in allen. Beendet sich mit 1, wenn es Fehler gibt, sonst mit 0.
+    """
+    try:
+        projekt = Projekt.finden(pfade[0] if pfade else Path.cwd(), konfiguration)
+    except ProjektFehler as e:
+        click.echo(f"Fehler: {e}", err=True)
+        sys.exit(2)
+    auswahl: list[Path] = []
+    for p in pfade:
+        if not p.exists():
+            click.echo(f"Fehler: '{p}' gibt es nicht.", err=True)
+            sys.exit(2)
+        voll = p.resolve()
+        if voll != projekt.docs_dir and projekt.docs_dir not in voll.parents:
+            click.echo(f"Fehler: '{p}' liegt nicht im Inhaltsordner '{_relativ(projekt.docs_dir)}'.", err=True)
+            sys.exit(2)
+        auswahl.append(voll)
+
+    katalog = katalog_laden(projekt.docs_dir)
+
+    meldungen = [m for m in katalog.meldungen if _gewaehlt(projekt.docs_dir / m.pfad, auswahl)]
+    for m in meldungen:
+        pfad = _relativ(projekt.docs_dir / m.pfad)
+        click.echo(_github(m, pfad) if ausgabe == "github" else m.als_zeile(pfad))
+    geprueft = sum(1 for p in katalog.quellen if _gewaehlt(projekt.docs_dir / p, auswahl))
+    click.echo(zusammenfassung(meldungen, geprueft), err=ausgabe == "github")
+    sys.exit(1 if any(m.ist_fehler for m in meldungen) else 0)
+
+
+def _gewaehlt(voll: Path, auswahl: list[Path]) -> bool:
+    return not auswahl or any(voll == a or a in voll.parents for a in auswahl)
+
+
+def _relativ(pfad: Path) -> str:
+    try:
+        return pfad.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return pfad.as_posix()
+
+
+def _github(m: Meldung, pfad: str) -> str:
+    """A GitHub Actions workflow command: shown on the file and line of the pull request."""
+    art = "error" if m.ist_fehler else "warning"
+    text = m.text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{art} file={pfad},line={m.zeile},title=Inhaltsprüfung::{text}"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

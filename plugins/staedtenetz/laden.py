@@ -1,0 +1,31 @@
+"""Finding and reading the Markdown sources of a docs folder – shared by build and CLI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .frontmatter import Quelltext, lesen
+from .katalog import Katalog
+
+
+def markdown_dateien(docs_dir: Path) -> Iterator[str]:
+    """Docs-relative POSIX paths of all Markdown files, skipping hidden files and folders
+    (as MkDocs' default ``exclude_docs`` does)."""
+    for wurzel, ordner, dateien in os.walk(docs_dir):
+        ordner[:] = sorted(o for o in ordner if not o.startswith("."))
+        rel = Path(wurzel).relative_to(docs_dir).as_posix()
+        for name in sorted(dateien):
+            if name.endswith(".md") and not name.startswith("."):
+                yield name if rel == "." else f"{rel}/{name}"
+
+
+def quellen_lesen(docs_dir: Path, pfade: Iterable[str]) -> Iterator[Quelltext]:
+    for pfad in pfade:
+        yield lesen(pfad, (docs_dir / pfad).read_bytes())
+
+
+def katalog_laden(docs_dir: Path) -> Katalog:
+    """Read and check every Markdown file below ``docs_dir``."""
+    return Katalog.aufbauen(quellen_lesen(docs_dir, markdown_dateien(docs_dir)))

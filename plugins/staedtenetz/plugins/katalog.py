@@ -1,0 +1,144 @@
+"""``staedtenetz/katalog``: reads every page once, checks it, and builds the shared catalogue.
+
+Only event glue lives here; the work is done in ``laden``, ``katalog``, ``revision`` and the
+view modules. Other plugins of the set get the catalogue through :func:`katalog_von`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from ..frontmatter import Quelltext, lesen
+from ..katalog import Katalog
+from ..meldungen import Meldung
+from ..revision import Revisionsdaten
+from .. import datenschutz
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("staedtenetz")
+
+
+class KatalogConfig(Config):
+    pass
+
+
+class KatalogPlugin(BasePlugin[KatalogConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.katalog: Katalog = Katalog()
+        self.revisionen: Revisionsdaten | None = None
+        self.befehl: str = "build"
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.befehl = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        docs_dir = Path(config.docs_dir)
+        self.docs_name = _anzeigepfad(docs_dir)
+        for meldung in datenschutz.konfiguration_pruefen(config):
+            log.warning(meldung)
+        self.revisionen = Revisionsdaten.lesen(docs_dir)
+        _revisionsplugin_anbinden(config, self.revisionen)
+        return config
+
+    # Read before every other plugin of the set, which all use the catalogue.
+    @event_priority(100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        quellen = [
+            lesen(f.src_uri, Path(f.abs_src_path).read_bytes())
+            for f in files.documentation_pages()
+            if f.abs_src_path
+        ]
+        self.katalog = Katalog.aufbauen(quellen)
+        for m in self.katalog.meldungen:
+            (log.error if m.ist_fehler else log.warning)(m.als_zeile(f"{self.docs_name}/{m.pfad}"))
+        fehler = self.katalog.fehler
+        if fehler and self.befehl != "serve":
+            # In the live preview the pages show their errors instead; a real build stops.
+            raise PluginError(
+                f"Abgebrochen: {len(fehler)} Fehler in den Inhalten (siehe oben). "
+                "Mit 'staedtenetz pruefen' lassen sie sich ohne Bauen prüfen."
+            )
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        q = self.katalog.quellen.get(page.file.src_uri)
+        if q is None:
+            return None
+        if not q.lesbar:
+            return _fehlerseite(q)
+        return q.text  # already decoded once in on_files
+
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        q = self.katalog.quellen.get(page.file.src_uri)
+        if q is None:
+            return markdown
+        eintrag = self.katalog.eintrag_fuer_pfad(q.pfad)
+        if eintrag is not None:
+            page.meta.setdefault("description", eintrag.daten.zusammenfassung)
+        if q.meldungen and q.lesbar:
+            return _meldungskasten(q.meldungen) + markdown
+        return markdown
+
+
+def katalog_von(config: MkDocsConfig) -> Katalog:
+    """The catalogue of the current build, for the other plugins of the set."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, KatalogPlugin):
+            return plugin.katalog
+    raise PluginError("Dieses Plugin braucht 'staedtenetz/katalog': tragen Sie es in mkdocs.yml unter 'plugins' davor ein.")
+
+
+def _revisionsplugin_anbinden(config: MkDocsConfig, revisionen: Revisionsdaten) -> None:
+    """Feed mkdocs-git-revision-date-plugin from one git call, or switch it off without git.
+
+    That plugin starts ``git log`` once per page and fails without a repository; it exposes its
+    helper as ``util`` with one method, which :class:`Revisionsdaten` provides.
+    """
+    if revisionen.zustand == "ohne-git":
+        log.info(
+            "Keine Git-Versionsgeschichte gefunden (z. B. ZIP-Download): Die Seiten zeigen kein "
+            "Datum der letzten Änderung. Für Datumsangaben das Handbuch mit 'git clone' holen."
+        )
+    elif revisionen.zustand == "flach":
+        log.warning(
+            "Flacher Git-Klon erkannt: Die Daten der letzten Änderung können falsch sein. Holen Sie "
+            "die ganze Geschichte mit 'git fetch --unshallow' (in GitHub Actions: fetch-depth: 0)."
+        )
+    for plugin in config.plugins.values():
+        if type(plugin).__name__ == "GitRevisionDatePlugin":
+            plugin.util = revisionen  # type: ignore[attr-defined]
+            if not revisionen.vorhanden:
+                plugin.enabled = False  # type: ignore[attr-defined]
+
+
+def _anzeigepfad(pfad: Path) -> str:
+    try:
+        return pfad.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return pfad.as_posix()
+
+
+def _meldungskasten(meldungen: list[Meldung]) -> str:
+    zeilen = "\n".join(f"    - Zeile {m.zeile}, {m.stufe}: {_md(m.text)}" for m in meldungen)
+    art = "failure" if any(m.ist_fehler for m in meldungen) else "warning"
+    return f'!!! {art} "Diese Seite hat Probleme"\n\n    Nur in der Vorschau sichtbar. Bitte beheben:\n\n{zeilen}\n\n'
+
+
+def _fehlerseite(q: Quelltext) -> str:
+    return "# Diese Seite kann nicht gelesen werden\n\n" + _meldungskasten(q.meldungen)
+
+
+def _md(text: str) -> str:
+    return text.replace("\n", " ").replace("<", "&lt;")
