@@ -26,7 +26,7 @@ class _DeutscheHilfe(click.Group):
         _optionen(self, ctx, formatter)
         befehle = [(n, self.get_command(ctx, n)) for n in self.list_commands(ctx)]
         with formatter.section("Befehle"):
-            formatter.write_dl([(n, c.get_short_help_str(70)) for n, c in befehle if c is not None])
+            formatter.write_dl([(n, c.get_short_help_str(90)) for n, c in befehle if c is not None])
 
     def main(self, *args, **kwargs):  # type: ignore[override]
         try:
@@ -83,14 +83,14 @@ def _abbruch(text: str, ctx: click.Context | None) -> None:
 HILFE = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(cls=_DeutscheHilfe, context_settings=HILFE)
+@click.group(cls=_DeutscheHilfe, context_settings=HILFE, options_metavar="[OPTIONEN]", subcommand_metavar="BEFEHL [ANGABEN] …")
 @click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
 @click.version_option(None, "--version", package_name="staedtenetz", message="staedtenetz %(version)s", help="Die Version zeigen und beenden.")
 def main() -> None:
     """Werkzeuge für das Handbuch des Städtenetzes Soziale Stadt NRW."""
 
 
-@main.command(cls=_DeutscherBefehl, context_settings=HILFE)
+@main.command(cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
 @click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
 @click.argument("pfade", nargs=-1, type=click.Path(path_type=Path), metavar="[PFAD …]")
 @click.option(
@@ -114,6 +114,10 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str) -
     aufgelöst) und meldet die Probleme in den angegebenen Dateien oder Ordnern, ohne
     Angabe in allen. Beendet sich mit 1, wenn es Fehler gibt, sonst mit 0.
     """
+    for p in pfade:
+        if not p.exists():
+            click.echo(f"Fehler: '{p}' gibt es nicht.", err=True)
+            sys.exit(2)
     try:
         projekt = Projekt.finden(pfade[0] if pfade else Path.cwd(), konfiguration)
     except ProjektFehler as e:
@@ -121,9 +125,6 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str) -
         sys.exit(2)
     auswahl: list[Path] = []
     for p in pfade:
-        if not p.exists():
-            click.echo(f"Fehler: '{p}' gibt es nicht.", err=True)
-            sys.exit(2)
         voll = p.resolve()
         if voll != projekt.docs_dir and projekt.docs_dir not in voll.parents:
             click.echo(f"Fehler: '{p}' liegt nicht im Inhaltsordner '{_relativ(projekt.docs_dir)}'.", err=True)
@@ -157,6 +158,15 @@ def _github(m: Meldung, pfad: str) -> str:
     art = "error" if m.ist_fehler else "warning"
     text = m.text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return f"::{art} file={pfad},line={m.zeile},title=Inhaltsprüfung::{text}"
+
+
+@main.command(cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
+@click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
+def schema() -> None:
+    """Das JSON Schema der Front Matter ausgeben (für Editoren und das Einreichungsformular)."""
+    from .schema import json_text
+
+    click.echo(json_text(), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

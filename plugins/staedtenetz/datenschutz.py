@@ -7,6 +7,7 @@ party: Google Fonts (unless ``theme.font: false``) and the repository host's API
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,5 +34,5 @@ def _quelle_ueberschrieben(theme: Any) -> bool:
     for ordner in theme.dirs:
         datei = Path(ordner) / "partials" / "source.html"
         if datei.is_file():
-            return 'data-md-component="source"' not in datei.read_text(encoding="utf-8")
+            return not re.search(r'<a\b[^>]*data-md-component="source"', datei.read_text(encoding="utf-8"))
     return False

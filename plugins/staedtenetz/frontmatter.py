@@ -140,7 +140,9 @@ def _yaml_lesen(q: Quelltext, yaml_text: str, erste_zeile: int) -> dict[str, Any
         q.lesbar = False
         mark = e.problem_mark or e.context_mark
         zeile = erste_zeile + (mark.line if mark else 0)
-        q.meldungen.append(fehler(q.pfad, zeile, _yaml_fehlertext(e)))
+        zeilen = yaml_text.splitlines()
+        text_der_zeile = zeilen[mark.line] if mark and mark.line < len(zeilen) else ""
+        q.meldungen.append(fehler(q.pfad, zeile, _yaml_fehlertext(e, text_der_zeile)))
         return None
     except (yaml.YAMLError, RecursionError) as e:
         q.lesbar = False
@@ -217,8 +219,10 @@ _YAML_PROBLEME = [
 ]
 
 
-def _yaml_fehlertext(e: yaml.MarkedYAMLError) -> str:
+def _yaml_fehlertext(e: yaml.MarkedYAMLError, zeile: str) -> str:
     roh = f"{e.context or ''} {e.problem or ''}"
+    if "\t" in zeile and "cannot start any token" in roh:
+        roh = "found character '\\t'"
     for muster, text in _YAML_PROBLEME:
         if muster in roh:
             return f"Die Front Matter ist kein gültiges YAML: {text}"

@@ -58,6 +58,7 @@ class Verweis:
 class Katalog:
     quellen: dict[str, Quelltext] = field(default_factory=dict)  # docs-relative path -> source
     eintraege: dict[str, Eintrag] = field(default_factory=dict)  # slug -> entry
+    fehlerhaft: set[str] = field(default_factory=set)  # slugs of typed pages that failed their check
     verweise: list[Verweis] = field(default_factory=list)
     meldungen: list[Meldung] = field(default_factory=list)
     _eingehend: dict[str, list[Verweis]] = field(default_factory=lambda: defaultdict(list))
@@ -79,7 +80,8 @@ class Katalog:
 
     def _eintrag_aufnehmen(self, q: Quelltext) -> None:
         if not q.daten or "typ" not in q.daten:
-            self._ordner_ohne_typ(q)
+            if not q.hat_fehler:
+                self._ordner_ohne_typ(q)
             return
         daten = modell_pruefen(q)
         slug = _slug_aus_pfad(q.pfad)
@@ -96,6 +98,7 @@ class Katalog:
             )
             return
         if daten is None:
+            self.fehlerhaft.add(slug)
             return
         if slug in self.eintraege:
             anderer = self.eintraege[slug]
@@ -174,22 +177,23 @@ class Katalog:
                 treffer = self.eintraege.get(ziel)
                 bezeichnung = TYP_BEZEICHNUNG[soll][0]
                 if treffer is None:
-                    e.quelle.meldungen.append(
-                        fehler(
-                            e.pfad,
-                            zeile,
-                            f"'{feld}' verweist auf '{ziel}', aber es gibt keine {bezeichnung} mit dieser "
-                            f"Kennung.{meinten_sie(ziel, nach_typ[soll])}",
+                    if ziel not in self.fehlerhaft:  # else the target's own errors say it all
+                        e.quelle.meldungen.append(
+                            fehler(
+                                e.pfad,
+                                zeile,
+                                f"'{feld}' verweist auf '{ziel}', aber kein Eintrag vom Typ {bezeichnung} "
+                                f"hat diese Kennung.{meinten_sie(ziel, nach_typ[soll])}",
+                            )
                         )
-                    )
                     continue
                 if treffer.typ != soll:
                     e.quelle.meldungen.append(
                         fehler(
                             e.pfad,
                             zeile,
-                            f"'{feld}' erwartet eine {bezeichnung}, aber '{ziel}' ist ein(e) "
-                            f"{TYP_BEZEICHNUNG[treffer.typ][0]}.{meinten_sie(ziel, nach_typ[soll])}",
+                            f"'{feld}' erwartet einen Eintrag vom Typ {bezeichnung}, aber '{ziel}' ist vom "
+                            f"Typ {TYP_BEZEICHNUNG[treffer.typ][0]}.{meinten_sie(ziel, nach_typ[soll])}",
                         )
                     )
                     continue

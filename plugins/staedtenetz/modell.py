@@ -37,6 +37,12 @@ class Referenz:
 
     ziel: str
 
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        # Tells editors and the submission form which entries may be named here.
+        schema = handler(core_schema)
+        schema["x-referenz"] = self.ziel
+        return schema
+
 
 def _kein_leerer_text(wert: str) -> str:
     if not wert.strip():
@@ -75,9 +81,14 @@ def ref(ziel: str, beschreibung: str, titel: str) -> Any:
 
 def refs(ziel: str, beschreibung: str, titel: str, min_length: int = 0) -> Any:
     """A list of references to entries of type ``ziel``."""
+    if min_length:
+        return Annotated[
+            list[Annotated[Slug, Referenz(ziel)]],
+            Field(title=titel, description=beschreibung, min_length=min_length),
+        ]
     return Annotated[
         list[Annotated[Slug, Referenz(ziel)]],
-        Field(title=titel, description=beschreibung, min_length=min_length),
+        Field(title=titel, description=beschreibung, default_factory=list),
     ]
 
 
@@ -100,7 +111,7 @@ class Zeitraum(Teil):
             raise PydanticCustomError(
                 "zeitraum_umgekehrt",
                 "Das Ende ({bis}) liegt vor dem Beginn ({von}). Prüfen Sie `von` und `bis`.",
-                {"von": str(self.von), "bis": str(self.bis)},
+                {"von": str(self.von), "bis": str(self.bis), "feld": "bis"},
             )
         return self
 
@@ -154,6 +165,7 @@ class Ansprechstelle(Teil):
                 "Namen von Personen dürfen nur mit Einwilligung genannt werden. Ergänzen Sie "
                 "`einwilligung: JJJJ-MM-TT` (Datum der Zustimmung) oder entfernen Sie `person` "
                 "und nennen Sie nur die Stelle.",
+                {"feld": "person"},
             )
         return self
 

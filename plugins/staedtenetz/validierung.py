@@ -68,20 +68,40 @@ def modell_pruefen(q: Quelltext) -> Basis | None:
     try:
         return modell.model_validate(daten)
     except ValidationError as e:
+        felder = _alle_felder(modell)
+        gemeldet: set[tuple[Any, ...]] = set()
         for err in e.errors(include_url=False):
-            q.meldungen.append(_meldung(q, modell, err))
+            schluessel = _schluessel(err, felder)
+            if schluessel in gemeldet:  # a union reports each member; one message is enough
+                continue
+            gemeldet.add(schluessel)
+            if len(schluessel) < len(err["loc"]) and err["type"] != "extra_forbidden":
+                err = {**err, "type": "zeitpunkt_type"}  # the only unions are year-or-date
+            q.meldungen.append(_meldung(q, modell, err, schluessel))
         return None
 
 
-def _meldung(q: Quelltext, modell: type[BaseModel], err: dict[str, Any]) -> Meldung:
+def _schluessel(err: dict[str, Any], felder: set[str]) -> tuple[Any, ...]:
+    """The key path of an error. Pydantic inserts the union member that failed ("int",
+    "date") into ``loc``; those are not keys. An unknown key (extra_forbidden) is kept."""
     loc = tuple(err["loc"])
-    # Pydantic appends the member of a union that failed ("date", "int") – not a key.
-    schluessel = tuple(t for t in loc if isinstance(t, int) or t in _alle_felder(modell, loc))
+    letztes = len(loc) - 1
+    return tuple(
+        t
+        for i, t in enumerate(loc)
+        if isinstance(t, int) or t in felder or (i == letztes and err["type"] == "extra_forbidden")
+    )
+
+
+def _meldung(q: Quelltext, modell: type[BaseModel], err: dict[str, Any], schluessel: tuple[Any, ...]) -> Meldung:
     zeile = q.zeile(schluessel) if schluessel else q.zeile(("typ",))
     feld = ".".join(str(t) for t in schluessel)
     art = err["type"]
     eingabe = err.get("input")
     ctx = err.get("ctx") or {}
+    if "feld" in ctx:  # our own errors name the key inside the object they check
+        schluessel = (*schluessel, ctx["feld"])
+        zeile = q.zeile(schluessel)
     if art == "missing":
         text = f"Das Pflichtfeld '{feld}' fehlt. Ergänzen Sie es{_beispiel(schluessel)}."
         if len(schluessel) == 1:
@@ -105,6 +125,8 @@ def _meldung(q: Quelltext, modell: type[BaseModel], err: dict[str, Any]) -> Meld
         text = f"'{feld}' muss eine Liste sein. Schreiben Sie jeden Eintrag in eine eigene Zeile mit '- ' davor."
     elif art in ("model_type", "model_attributes_type", "dict_type"):
         text = f"'{feld}' muss eine Gruppe von Feldern sein (eingerückte Zeilen 'feld: wert'), gefunden: {_art(eingabe)}."
+    elif art == "zeitpunkt_type":
+        text = f"'{feld}' muss ein Jahr (z. B. 2019) oder ein Datum der Form JJJJ-MM-TT sein{_datum_vorschlag(eingabe)}."
     elif art.startswith("date") or art.startswith("datetime"):
         text = f"'{feld}' muss ein Datum der Form JJJJ-MM-TT sein{_datum_vorschlag(eingabe)}."
     elif art in ("int_type", "int_parsing", "int_from_float"):
@@ -135,8 +157,8 @@ def _meldung(q: Quelltext, modell: type[BaseModel], err: dict[str, Any]) -> Meld
 _EIGENE = {"person_ohne_einwilligung", "quellen_fehlen", "zeitraum_umgekehrt", "leerer_text"}
 
 
-def _alle_felder(modell: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
-    """All field names along ``loc`` (models nested in ``modell``)."""
+def _alle_felder(modell: type[BaseModel]) -> set[str]:
+    """All field names of ``modell`` and the models nested in it."""
     namen: set[str] = set()
     stapel: list[type[BaseModel]] = [modell]
     while stapel:

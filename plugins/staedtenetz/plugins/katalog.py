@@ -17,7 +17,7 @@ from ..frontmatter import Quelltext, lesen
 from ..katalog import Katalog
 from ..meldungen import Meldung
 from ..revision import Revisionsdaten
-from .. import datenschutz
+from .. import datenschutz, formate
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -90,6 +90,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if q.meldungen and q.lesbar:
             return _meldungskasten(q.meldungen) + markdown
         return markdown
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        # Material shows this key (before plain revision_date) under the page: in German.
+        if self.revisionen and self.revisionen.vorhanden and page.file.abs_src_path:
+            stand = self.revisionen.datum(page.file.abs_src_path)
+            if stand:
+                page.meta["git_revision_date_localized"] = formate.datum(stand)
+        return context
 
 
 def katalog_von(config: MkDocsConfig) -> Katalog:

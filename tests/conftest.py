@@ -1,0 +1,210 @@
+"""Shared test helpers: real fixture handbooks in temporary git repositories.
+
+``Handbuch`` copies ``tests/fixtures/basis`` (and the project's ``overrides/``) into a temporary
+folder, adds files, commits them with scripted dates, and runs the real ``mkdocs build`` and
+``staedtenetz`` commands as subprocesses, exactly as a user or CI would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BIN = Path(sys.executable).parent
+
+# Minimal valid entries of every type, related to each other. Test data, not handbook content.
+BASIS_EINTRAEGE: dict[str, str] = {
+    "kommunen/essen.md": """\
+        ---
+        typ: kommune
+        title: Essen
+        zusammenfassung: Testkommune mit einem Programmgebiet und einem Praxisbeispiel.
+        ags: "05113000"
+        stand: 2025-06-30
+        ---
+        # Essen
+        """,
+    "handlungsfelder/bildung.md": """\
+        ---
+        typ: handlungsfeld
+        title: Bildung
+        art: thematisch
+        zusammenfassung: Testhandlungsfeld Bildung für die Fixture-Seite.
+        ---
+        # Bildung
+        """,
+    "foerderprogramme/sozialer-zusammenhalt.md": """\
+        ---
+        typ: foerderprogramm
+        title: Sozialer Zusammenhalt
+        zusammenfassung: Testförderprogramm der Städtebauförderung für die Fixture-Seite.
+        foerdergeber: [Bund, Land]
+        foerdergegenstand: Städtebauliche Gesamtmaßnahmen in Programmgebieten.
+        programmstatus: laufend
+        stand: 2025-11-18
+        quellen:
+          - titel: Quelle
+            url: https://www.staedtebaufoerderung.nrw
+        ---
+        # Sozialer Zusammenhalt
+        """,
+    "programmgebiete/essen-testviertel.md": """\
+        ---
+        typ: programmgebiet
+        title: Essen Testviertel
+        zusammenfassung: Erfundenes Programmgebiet der Fixture-Seite zum Testen.
+        kommune: essen
+        zustand: laufend
+        ---
+        # Essen Testviertel
+        """,
+    "praxisbeispiele/lernwerkstatt.md": """\
+        ---
+        typ: praxisbeispiel
+        art: illustrativ
+        title: Lernwerkstatt
+        zusammenfassung: Erfundenes Praxisbeispiel der Fixture-Seite zum Testen.
+        kommune: essen
+        programmgebiet: essen-testviertel
+        handlungsfelder: [bildung]
+        foerderprogramme: [sozialer-zusammenhalt]
+        laufzeit:
+          von: 2020
+          bis: 2022
+        ---
+        # Lernwerkstatt
+        """,
+    "vorlagen/isek.md": """\
+        ---
+        typ: vorlage
+        title: ISEK-Gliederung
+        zusammenfassung: Testvorlage mit einer Gliederung für die Fixture-Seite.
+        handlungsfelder: [bildung]
+        ---
+        # ISEK-Gliederung
+        """,
+    "leitfaeden/verstetigung.md": """\
+        ---
+        typ: leitfaden
+        title: Verstetigung
+        zusammenfassung: Testleitfaden zur Verstetigung für die Fixture-Seite.
+        foerderprogramme: [sozialer-zusammenhalt]
+        ---
+        # Verstetigung
+        """,
+}
+
+
+def basis_eintraege() -> dict[str, str]:
+    return {pfad: textwrap.dedent(text) for pfad, text in BASIS_EINTRAEGE.items()}
+
+
+@dataclass
+class Ergebnis:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def ausgabe(self) -> str:
+        return self.stdout + self.stderr
+
+
+def _umgebung() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.setdefault("GIT_CONFIG_NOSYSTEM", "1")
+    return env
+
+
+class Handbuch:
+    """A fixture handbook project in ``pfad``."""
+
+    def __init__(self, pfad: Path) -> None:
+        self.pfad = pfad
+
+    @classmethod
+    def anlegen(cls, ziel: Path, dateien: dict[str, str | bytes] | None = None, *, basis: bool = True) -> Handbuch:
+        shutil.copytree(FIXTURES / "basis", ziel, dirs_exist_ok=True)
+        shutil.copytree(ROOT / "overrides", ziel / "overrides", dirs_exist_ok=True)
+        h = cls(ziel)
+        for pfad, text in ({**basis_eintraege()} if basis else {}).items():
+            h.schreiben(f"docs/{pfad}", text)
+        for pfad, inhalt in (dateien or {}).items():
+            h.schreiben(pfad, inhalt)
+        return h
+
+    @property
+    def docs(self) -> Path:
+        return self.pfad / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.pfad / "site"
+
+    def schreiben(self, rel: str, inhalt: str | bytes) -> Path:
+        datei = self.pfad / rel
+        datei.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(inhalt, bytes):
+            datei.write_bytes(inhalt)
+        else:
+            datei.write_text(textwrap.dedent(inhalt), encoding="utf-8")
+        return datei
+
+    def git(self, *args: str, datum: str | None = None) -> str:
+        env = _umgebung()
+        if datum:
+            env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = datum
+        r = subprocess.run(["git", *args], cwd=self.pfad, env=env, capture_output=True, text=True, check=True)
+        return r.stdout
+
+    def git_init(self) -> Handbuch:
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "user.email", "test@staedtenetz.invalid")
+        self.git("config", "user.name", "Test")
+        return self
+
+    def commit(self, nachricht: str, datum: str, *pfade: str) -> None:
+        """Commit ``pfade`` (default: everything) with author and committer date ``datum``."""
+        self.git("add", *(pfade or ["-A"]))
+        self.git("commit", "-q", "-m", nachricht, datum=datum)
+
+    def run(self, *befehl: str, cwd: Path | None = None) -> Ergebnis:
+        programm = str(BIN / befehl[0]) if (BIN / befehl[0]).exists() else befehl[0]
+        r = subprocess.run(
+            [programm, *befehl[1:]],
+            cwd=cwd or self.pfad,
+            env=_umgebung(),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        return Ergebnis(r.returncode, r.stdout, r.stderr)
+
+    def bauen(self, *args: str, strict: bool = True, konfiguration: str = "mkdocs.yml") -> Ergebnis:
+        return self.run("mkdocs", "build", "-f", konfiguration, *(["--strict"] if strict else []), *args)
+
+    def pruefen(self, *args: str) -> Ergebnis:
+        return self.run("staedtenetz", "pruefen", *args)
+
+    def html(self, rel: str):
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup((self.site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def handbuch(tmp_path: Path) -> Handbuch:
+    """A valid fixture handbook with one entry of each type, committed on 2024-01-15."""
+    h = Handbuch.anlegen(tmp_path / "handbuch").git_init()
+    h.commit("Grundstock", "2024-01-15T10:00:00+01:00")
+    return h
