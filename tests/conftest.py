@@ -7,11 +7,14 @@ folder, adds files, commits them with scripted dates, and runs the real ``mkdocs
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,3 +211,78 @@ def handbuch(tmp_path: Path) -> Handbuch:
     h = Handbuch.anlegen(tmp_path / "handbuch").git_init()
     h.commit("Grundstock", "2024-01-15T10:00:00+01:00")
     return h
+
+
+# -- browser tests -------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright. Skips without Chromium, unless
+    STAEDTENETZ_BROWSER_PFLICHT=1 (CI), where a missing browser is a failure."""
+    pflicht = os.environ.get("STAEDTENETZ_BROWSER_PFLICHT") == "1"
+    if not Path(CHROMIUM).exists():
+        if pflicht:
+            pytest.fail("Chromium fehlt (Debian-Paket 'chromium'), Browser-Tests sind hier Pflicht.")
+        pytest.skip("Chromium fehlt (apt-get install chromium) – Browser-Tests übersprungen.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def seite(browser):
+    """A fresh browser page (German locale) per test."""
+    kontext = browser.new_context(locale="de-DE")
+    p = kontext.new_page()
+    yield p
+    kontext.close()
+
+
+class Webserver:
+    """Serves a built site on 127.0.0.1 (a free port) from a background thread."""
+
+    def __init__(self, wurzel: Path) -> None:
+        handler = functools.partial(_LeiserHandler, directory=str(wurzel))
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+class _LeiserHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture
+def webserver():
+    """``webserver(pfad)`` serves ``pfad`` and returns its base URL; stopped after the test."""
+    server: list[Webserver] = []
+
+    def starten(wurzel: Path) -> str:
+        s = Webserver(wurzel)
+        server.append(s)
+        return s.url
+
+    yield starten
+    for s in server:
+        s.stop()
