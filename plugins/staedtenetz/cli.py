@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from .ausgabe import Ausgabe
 from .laden import katalog_laden
 from .meldungen import Meldung, zusammenfassung
 from .projekt import Projekt, ProjektFehler
@@ -107,7 +108,15 @@ def main() -> None:
     show_default=True,
     help="text: eine Zeile je Problem; github: Anmerkungen für GitHub Actions.",
 )
-def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str) -> None:
+@click.option(
+    "--ausgabe",
+    "edition",
+    type=click.Choice(["oeffentlich", "intern"]),
+    default="oeffentlich",
+    show_default=True,
+    help="Für welche Ausgabe Verweise geprüft werden: öffentlich (ohne Entwürfe und interne Einträge) oder intern.",
+)
+def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str, edition: str) -> None:
     """Inhalte prüfen, ohne die Website zu bauen.
 
     Prüft alle Seiten des Handbuchs (Verweise werden immer gegen das ganze Handbuch
@@ -131,7 +140,7 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str) -
             sys.exit(2)
         auswahl.append(voll)
 
-    katalog = katalog_laden(projekt.docs_dir)
+    katalog = katalog_laden(projekt.docs_dir, Ausgabe(intern=edition == "intern"))
 
     meldungen = [m for m in katalog.meldungen if _gewaehlt(projekt.docs_dir / m.pfad, auswahl)]
     for m in meldungen:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import geodaten
+from .ausgabe import GRUND_TEXT, Ausgabe
 from .frontmatter import Quelltext
 from .meldungen import Meldung, fehler, meinten_sie, warnung
 from .modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, ist_slug
@@ -59,6 +60,7 @@ class Katalog:
     quellen: dict[str, Quelltext] = field(default_factory=dict)  # docs-relative path -> source
     eintraege: dict[str, Eintrag] = field(default_factory=dict)  # slug -> entry
     fehlerhaft: set[str] = field(default_factory=set)  # slugs of typed pages that failed their check
+    ausgeschlossen: dict[str, Eintrag] = field(default_factory=dict)  # slug -> entry left out of this edition
     verweise: list[Verweis] = field(default_factory=list)
     meldungen: list[Meldung] = field(default_factory=list)
     _eingehend: dict[str, list[Verweis]] = field(default_factory=lambda: defaultdict(list))
@@ -217,7 +219,47 @@ class Katalog:
                 )
             )
 
+    def einschraenken(self, ausgabe: Ausgabe) -> list[Eintrag]:
+        """Remove the entries that ``ausgabe`` does not show; return them.
+
+        A shown entry that refers to a removed one gets an error: its link would be dead."""
+        weg = {s: e for s, e in self.eintraege.items() if ausgabe.ausschlussgrund(e.daten)}
+        if not weg:
+            return []
+        self.ausgeschlossen.update(weg)
+        for slug in weg:
+            del self.eintraege[slug]
+        behalten = []
+        for v in self.verweise:
+            if v.von in weg:
+                continue
+            if v.nach in weg:
+                e = self.eintraege[v.von]
+                zeile = _zeile_des_verweises(e, v)
+                grund = GRUND_TEXT[ausgabe.ausschlussgrund(weg[v.nach].daten) or ""]
+                m = fehler(
+                    e.pfad,
+                    zeile,
+                    f"'{v.feld}' verweist auf '{v.nach}', und das ist {grund}. In der {ausgabe.name_dativ} "
+                    f"fehlt es, der Verweis ginge ins Leere. Entfernen Sie den Verweis oder geben Sie "
+                    f"'{v.nach}' zuerst frei.",
+                )
+                e.quelle.meldungen.append(m)
+                self.meldungen.append(m)
+                continue
+            behalten.append(v)
+        self.verweise = behalten
+        self._eingehend = defaultdict(list)
+        for v in behalten:
+            self._eingehend[v.nach].append(v)
+        self.meldungen.sort()
+        return list(weg.values())
+
     # -- reading --------------------------------------------------------------------------
+
+    def gelistet(self, typ: str) -> list[Eintrag]:
+        """Entries of ``typ`` that listings show: archived entries stay reachable but unlisted."""
+        return [e for e in self.nach_typ(typ) if e.daten.status != "archiviert"]
 
     def nach_typ(self, typ: str) -> list[Eintrag]:
         return sorted((e for e in self.eintraege.values() if e.typ == typ), key=lambda e: e.title.casefold())
@@ -233,6 +275,13 @@ class Katalog:
     @property
     def fehler(self) -> list[Meldung]:
         return [m for m in self.meldungen if m.ist_fehler]
+
+
+def _zeile_des_verweises(e: Eintrag, v: Verweis) -> int:
+    wert = getattr(e.daten, v.feld)
+    if isinstance(wert, list) and v.nach in wert:
+        return e.zeile(v.feld, wert.index(v.nach))
+    return e.zeile(v.feld)
 
 
 def _slug_aus_pfad(pfad: str) -> str:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .ausgabe import Ausgabe
 from .frontmatter import Quelltext, lesen
 from .katalog import Katalog
 
@@ -26,6 +27,10 @@ def quellen_lesen(docs_dir: Path, pfade: Iterable[str]) -> Iterator[Quelltext]:
         yield lesen(pfad, (docs_dir / pfad).read_bytes())
 
 
-def katalog_laden(docs_dir: Path) -> Katalog:
-    """Read and check every Markdown file below ``docs_dir``."""
-    return Katalog.aufbauen(quellen_lesen(docs_dir, markdown_dateien(docs_dir)))
+def katalog_laden(docs_dir: Path, ausgabe: Ausgabe | None = None) -> Katalog:
+    """Read and check every Markdown file below ``docs_dir``; with ``ausgabe``, keep only the
+    entries that edition shows (and report references to the others)."""
+    katalog = Katalog.aufbauen(quellen_lesen(docs_dir, markdown_dateien(docs_dir)))
+    if ausgabe is not None:
+        katalog.einschraenken(ausgabe)
+    return katalog

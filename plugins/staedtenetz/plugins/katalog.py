@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -16,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from ..frontmatter import Quelltext, lesen
 from ..katalog import Katalog
 from ..meldungen import Meldung
+from ..ausgabe import Ausgabe
 from ..revision import Revisionsdaten
 from .. import datenschutz, formate
 
@@ -28,7 +30,10 @@ log = get_plugin_logger("staedtenetz")
 
 
 class KatalogConfig(Config):
-    pass
+    #: oeffentlich: the public edition; intern: the members' edition with internal entries.
+    ausgabe = c.Choice(("oeffentlich", "intern"), default="oeffentlich")
+    #: Show entwurf/in-pruefung entries. Unset: yes in `mkdocs serve`, no in `mkdocs build`.
+    entwuerfe = c.Optional(c.Type(bool))
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -41,6 +46,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
+
+    @property
+    def ausgabe(self) -> Ausgabe:
+        entwuerfe = self.config.entwuerfe
+        return Ausgabe(
+            intern=self.config.ausgabe == "intern",
+            entwuerfe=self.befehl == "serve" if entwuerfe is None else entwuerfe,
+        )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         docs_dir = Path(config.docs_dir)
@@ -60,6 +73,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if f.abs_src_path
         ]
         self.katalog = Katalog.aufbauen(quellen)
+        for eintrag in self.katalog.einschraenken(self.ausgabe):
+            files.remove(files.get_file_from_path(eintrag.pfad))
         for m in self.katalog.meldungen:
             (log.error if m.ist_fehler else log.warning)(m.als_zeile(f"{self.docs_name}/{m.pfad}"))
         fehler = self.katalog.fehler
