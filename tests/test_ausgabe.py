@@ -65,7 +65,7 @@ laufzeit: {von: 2021}
         "nur für Mitglieder (sichtbarkeit: intern). In der öffentlichen Ausgabe fehlt es, der Verweis ginge ins "
         "Leere. Entfernen Sie den Verweis oder geben Sie 'geheimfonds' zuerst frei."
     ]
-    assert [e.slug for e in k.verweise_auf("sozialer-zusammenhalt")] == ["lernwerkstatt", "verstetigung", "verweisend"]
+    assert [e.slug for e in k.verweise_auf("sozialer-zusammenhalt")] == ["lernwerkstatt", "verstetigung", "verweisend"]  # by title
 
 
 def test_entwurf_fehlt_im_produktionsbau(handbuch: Handbuch) -> None:

@@ -269,8 +269,10 @@ class Katalog:
         return e if e is not None and e.pfad == pfad else None
 
     def verweise_auf(self, slug: str, feld: str | None = None) -> list[Eintrag]:
-        """Entries whose front matter refers to ``slug`` (through ``feld``, if given)."""
-        return [self.eintraege[v.von] for v in self._eingehend.get(slug, ()) if feld is None or v.feld == feld]
+        """Entries whose front matter refers to ``slug`` (through ``feld``, if given), each once,
+        sorted by title."""
+        slugs = {v.von for v in self._eingehend.get(slug, ()) if feld is None or v.feld == feld}
+        return sorted((self.eintraege[s] for s in slugs), key=lambda e: e.title.casefold())
 
     @property
     def fehler(self) -> list[Meldung]:

@@ -19,7 +19,7 @@ from ..katalog import Katalog
 from ..meldungen import Meldung
 from ..ausgabe import Ausgabe
 from ..revision import Revisionsdaten
-from .. import datenschutz, formate
+from .. import assets, datenschutz, formate, platzhalter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -62,6 +62,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             log.warning(meldung)
         self.revisionen = Revisionsdaten.lesen(docs_dir)
         _revisionsplugin_anbinden(config, self.revisionen)
+        for name in assets.namen():
+            ziel = f"{assets.ZIEL}/{name}"
+            if name.endswith(".css") and ziel not in config.extra_css:
+                config.extra_css.append(ziel)
+            elif name.endswith(".js") and ziel not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(ziel)
         return config
 
     # Read before every other plugin of the set, which all use the catalogue.
@@ -72,6 +78,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             for f in files.documentation_pages()
             if f.abs_src_path
         ]
+        for datei in assets.dateien(config):
+            files.append(datei)
         self.katalog = Katalog.aufbauen(quellen)
         for eintrag in self.katalog.einschraenken(self.ausgabe):
             files.remove(files.get_file_from_path(eintrag.pfad))
@@ -96,6 +104,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = platzhalter.hervorheben(markdown)  # [AUSFÜLLEN: …] sichtbar markieren
         q = self.katalog.quellen.get(page.file.src_uri)
         if q is None:
             return markdown

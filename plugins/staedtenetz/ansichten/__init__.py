@@ -1,0 +1,1 @@
+"""Views: projections of the catalogue (listings, fact boxes, map, exports, feeds)."""
