@@ -1,0 +1,87 @@
+"""The live preview (`mkdocs serve --livereload`, as `make vorschau` starts it)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from conftest import BIN, Handbuch, _umgebung
+
+
+def _freier_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _holen(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.read().decode("utf-8")
+
+
+def _warten_bis(bedingung, sekunden: float = 60) -> None:
+    ende = time.monotonic() + sekunden
+    while time.monotonic() < ende:
+        try:
+            if bedingung():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("Zeitüberschreitung")
+
+
+@pytest.fixture
+def vorschau(handbuch: Handbuch) -> Iterator[tuple[Handbuch, str]]:
+    handbuch.schreiben(
+        "docs/leitfaeden/entwurf.md",
+        "---\ntyp: leitfaden\nstatus: entwurf\ntitle: Entwurf\n"
+        "zusammenfassung: Ein Entwurf, der nur in der Vorschau erscheint.\n---\n# Entwurf\n\nENTWURFSTEXT\n",
+    )
+    handbuch.schreiben(
+        "docs/leitfaeden/kaputt.md",
+        "---\ntyp: leitfaden\ntitle: Kaputt\nzusammenfassung: Ein Leitfaden mit einem Verweisfehler.\n"
+        "handlungsfelder: [bildng]\n---\n# Kaputt\n",
+    )
+    port = _freier_port()
+    proc = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=handbuch.pfad,
+        env=_umgebung(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _warten_bis(lambda: "Testhandbuch" in _holen(url))
+        yield handbuch, url
+    finally:
+        proc.terminate()
+        ausgabe = proc.communicate(timeout=20)[0]
+        assert "Traceback" not in ausgabe, ausgabe
+
+
+def test_vorschau_zeigt_entwuerfe_und_fehler_statt_abzustuerzen(vorschau) -> None:
+    _, url = vorschau
+    assert "ENTWURFSTEXT" in _holen(url + "leitfaeden/entwurf/")
+    kaputt = _holen(url + "leitfaeden/kaputt/")
+    assert "Diese Seite hat Probleme" in kaputt
+    assert "Zeile 5, fehler: &#x27;handlungsfelder&#x27; verweist auf &#x27;bildng&#x27;" in kaputt or (
+        "Zeile 5, fehler: 'handlungsfelder' verweist auf 'bildng'" in kaputt
+    )
+
+
+def test_vorschau_laedt_beim_speichern_neu(vorschau, seite) -> None:
+    handbuch, url = vorschau
+    seite.goto(url + "kommunen/essen/")
+    assert seite.locator("h1").first.inner_text() == "Essen"
+    datei = handbuch.docs / "kommunen/essen.md"
+    datei.write_text(datei.read_text(encoding="utf-8").replace("# Essen", "# Essen neu gespeichert"), encoding="utf-8")
+    # No reload by the test: the page must reload itself through livereload.
+    seite.wait_for_function("document.querySelector('h1').innerText.includes('neu gespeichert')", timeout=60_000)
