@@ -41,3 +41,14 @@ class Ausgabe:
     def name_dativ(self) -> str:
         """For "In der …": Mitgliederausgabe / öffentlichen Ausgabe."""
         return "Mitgliederausgabe" if self.intern else "öffentlichen Ausgabe"
+
+
+#: The marker of members-only content, on pages, cards and fact boxes of the members' edition.
+NUR_MITGLIEDER = "Nur für Mitglieder"
+
+
+def ist_intern(eintrag: object) -> bool:
+    """Whether an entry (a catalogue ``Eintrag`` or its model ``daten``) or a material is for
+    members only. Views of the members' edition mark such items with :data:`NUR_MITGLIEDER`."""
+    daten = getattr(eintrag, "daten", eintrag)
+    return getattr(daten, "sichtbarkeit", "oeffentlich") == "intern"

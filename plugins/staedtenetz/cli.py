@@ -13,6 +13,7 @@ import click
 
 from .ausgabe import Ausgabe
 from .laden import katalog_laden
+from .materialien import grenze_aus_plugins
 from .meldungen import Meldung, zusammenfassung
 from .projekt import Projekt, ProjektFehler
 
@@ -140,7 +141,11 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str, e
             sys.exit(2)
         auswahl.append(voll)
 
-    katalog = katalog_laden(projekt.docs_dir, Ausgabe(intern=edition == "intern"))
+    katalog = katalog_laden(
+        projekt.docs_dir,
+        Ausgabe(intern=edition == "intern"),
+        grenze_aus_plugins(projekt.einstellungen.get("plugins")),
+    )
 
     meldungen = [m for m in katalog.meldungen if _gewaehlt(projekt.docs_dir / m.pfad, auswahl)]
     for m in meldungen:
@@ -176,6 +181,14 @@ def schema() -> None:
     from .schema import json_text
 
     click.echo(json_text(), nl=False)
+
+
+# Editorial workflow (issue 4): neu, bericht, zusammenfassung – defined in cli_redaktion.py.
+from .cli_redaktion import bericht as _bericht, neu as _neu, zusammenfassung_befehl as _zusammenfassung  # noqa: E402
+
+main.add_command(_neu, "neu")
+main.add_command(_bericht, "bericht")
+main.add_command(_zusammenfassung, "zusammenfassung")
 
 
 if __name__ == "__main__":  # pragma: no cover

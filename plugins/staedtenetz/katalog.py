@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import geodaten
+from . import geodaten, textpruefung
+from . import textverweise as tv
 from .ausgabe import GRUND_TEXT, Ausgabe
 from .frontmatter import Quelltext
 from .meldungen import Meldung, fehler, meinten_sie, warnung
@@ -62,6 +63,7 @@ class Katalog:
     fehlerhaft: set[str] = field(default_factory=set)  # slugs of typed pages that failed their check
     ausgeschlossen: dict[str, Eintrag] = field(default_factory=dict)  # slug -> entry left out of this edition
     verweise: list[Verweis] = field(default_factory=list)
+    textverweise: list[tv.Textverweis] = field(default_factory=list)  # [[slug]] in page bodies
     meldungen: list[Meldung] = field(default_factory=list)
     _eingehend: dict[str, list[Verweis]] = field(default_factory=lambda: defaultdict(list))
 
@@ -75,6 +77,7 @@ class Katalog:
         for q in sorted(k.quellen.values(), key=lambda q: q.pfad):
             k._eintrag_aufnehmen(q)
         k._referenzen_aufloesen()
+        tv.aufloesen(k)
         for q in k.quellen.values():
             k.meldungen.extend(q.meldungen)
         k.meldungen.sort()
@@ -124,6 +127,7 @@ class Katalog:
             )
         if daten.typ == "kommune":
             self._ags_pruefen(q, daten)
+        q.meldungen.extend(textpruefung.pruefen(q, daten))  # contacts, image credits, guidance
         self.eintraege[slug] = Eintrag(slug, q, daten)
 
     def _ordner_ohne_typ(self, q: Quelltext) -> None:
@@ -252,6 +256,7 @@ class Katalog:
         self._eingehend = defaultdict(list)
         for v in behalten:
             self._eingehend[v.nach].append(v)
+        self.meldungen.extend(tv.einschraenken(self, weg, ausgabe))
         self.meldungen.sort()
         return list(weg.values())
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from .ausgabe import Ausgabe
 from .frontmatter import Quelltext, lesen
 from .katalog import Katalog
+from . import sichtbarkeit
 
 
 def markdown_dateien(docs_dir: Path) -> Iterator[str]:
@@ -27,10 +28,12 @@ def quellen_lesen(docs_dir: Path, pfade: Iterable[str]) -> Iterator[Quelltext]:
         yield lesen(pfad, (docs_dir / pfad).read_bytes())
 
 
-def katalog_laden(docs_dir: Path, ausgabe: Ausgabe | None = None) -> Katalog:
+def katalog_laden(docs_dir: Path, ausgabe: Ausgabe | None = None, materialien_max_mb: float | None = None) -> Katalog:
     """Read and check every Markdown file below ``docs_dir``; with ``ausgabe``, keep only the
-    entries that edition shows (and report references to the others)."""
+    entries that edition shows (and report references to the others). Material files and links
+    into hidden content are checked as in the build (``sichtbarkeit.pruefen``)."""
     katalog = Katalog.aufbauen(quellen_lesen(docs_dir, markdown_dateien(docs_dir)))
     if ausgabe is not None:
         katalog.einschraenken(ausgabe)
+    sichtbarkeit.pruefen(katalog, docs_dir, ausgabe, materialien_max_mb)
     return katalog

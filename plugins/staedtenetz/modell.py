@@ -58,7 +58,7 @@ Jahr = Annotated[int, Field(ge=1949, le=2100)]
 
 Status = Literal["entwurf", "in-pruefung", "veroeffentlicht", "archiviert"]
 Sichtbarkeit = Literal["oeffentlich", "intern"]
-Gebietszustand = Literal["laufend", "in-planung", "verstetigt", "abgeschlossen"]
+Gebietszustand = Literal["laufend", "in-planung", "verstetigt", "abgeschlossen", "ungeklaert"]
 
 STATUS_BEZEICHNUNG = {
     "entwurf": "Entwurf",
@@ -71,6 +71,7 @@ GEBIETSZUSTAND_BEZEICHNUNG = {
     "in-planung": "in Planung",
     "verstetigt": "verstetigt",
     "abgeschlossen": "abgeschlossen",
+    "ungeklaert": "nicht belegt",  # no public source for the state yet
 }
 
 
@@ -131,6 +132,10 @@ class Material(Teil):
     titel: Annotated[Text, Field(title="Titel")]
     beschreibung: Annotated[Text | None, Field(title="Beschreibung")] = None
     lizenz: Annotated[Text, Field(title="Lizenz", description="z. B. CC BY 4.0 oder 'Alle Rechte vorbehalten'")]
+    sichtbarkeit: Annotated[
+        Sichtbarkeit,
+        Field(title="Sichtbarkeit", description="intern: nur in der Mitgliederausgabe, auch wenn der Eintrag öffentlich ist"),
+    ] = "oeffentlich"
 
 
 class Bild(Teil):
@@ -220,7 +225,10 @@ class Programmgebiet(Basis):
     kommune: ref("kommune", "Kennung der Kommune, z. B. duisburg", "Kommune")
     zustand: Annotated[
         Gebietszustand,
-        Field(title="Zustand", description="laufend, in-planung, verstetigt oder abgeschlossen"),
+        Field(
+            title="Zustand",
+            description="laufend, in-planung, verstetigt, abgeschlossen – oder ungeklaert, solange keine Quelle den Zustand belegt",
+        ),
     ]
     laufzeit: Annotated[Zeitraum | None, Field(title="Förderzeitraum")] = None
     einwohner: Annotated[int | None, Field(title="Einwohnerzahl", ge=0)] = None

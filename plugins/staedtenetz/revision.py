@@ -37,6 +37,7 @@ class Revisionsdaten:
     docs_dir: Path
     zustand: Zustand = "ohne-git"
     _daten: dict[Path, dt.date] = field(default_factory=dict)
+    _erstmals: dict[Path, dt.date] = field(default_factory=dict)  # date of the first commit
 
     @classmethod
     def lesen(cls, docs_dir: Path) -> Revisionsdaten:
@@ -54,6 +55,7 @@ class Revisionsdaten:
                 datum = dt.date.fromisoformat(zeile[2:])
             elif zeile and datum is not None:
                 r._daten.setdefault(wurzel / zeile, datum)  # newest commit comes first
+                r._erstmals[wurzel / zeile] = datum  # ... and the oldest last
         return r
 
     @property
@@ -64,8 +66,25 @@ class Revisionsdaten:
         """Date of the last commit that changed ``pfad``; None if never committed."""
         return self._daten.get(Path(pfad).resolve())
 
+    def erstmals(self, pfad: Path | str) -> dt.date | None:
+        """Date of the first commit that added ``pfad`` (under its current name); None if never committed."""
+        return self._erstmals.get(Path(pfad).resolve())
+
+    def unter(self, docs_dir: Path | str) -> dict[str, tuple[dt.date, dt.date]]:
+        """Docs-relative POSIX path -> (date of the last, date of the first commit) of every
+        committed file below ``docs_dir``: one pass, no file-system call per file."""
+        basis = Path(docs_dir).resolve()
+        ergebnis: dict[str, tuple[dt.date, dt.date]] = {}
+        for pfad, datum in self._daten.items():
+            try:
+                rel = pfad.relative_to(basis).as_posix()
+            except ValueError:
+                continue
+            ergebnis[rel] = (datum, self._erstmals.get(pfad, datum))
+        return ergebnis
+
     # The interface of mkdocs-git-revision-date-plugin's Util, so that plugin can use us
     # instead of starting one git process per page.
     def get_revision_date_for_file(self, path: str) -> str:
-        d = self.datum(path) or dt.date.today()  # not yet committed: changed today
+        d = (self.datum(path) if path else None) or dt.date.today()  # not yet committed: changed today
         return d.isoformat()

@@ -202,7 +202,7 @@ _BEISPIELE = {
     "zusammenfassung": ": 'zusammenfassung: Zwei, drei Sätze über den Inhalt.'",
     "ags": ": 'ags: \"05113000\"' (Amtlicher Gemeindeschlüssel)",
     "stand": ": 'stand: 2026-11-25' (Datum der letzten Prüfung)",
-    "zustand": ": 'zustand: laufend' (oder in-planung, verstetigt, abgeschlossen)",
+    "zustand": ": 'zustand: laufend' (oder in-planung, verstetigt, abgeschlossen, ungeklaert)",
     "handlungsfelder": ", z. B.\n  handlungsfelder:\n    - bildung",
     "laufzeit": ", z. B.\n  laufzeit:\n    von: 2019\n    bis: 2023",
     "art": "",

@@ -19,7 +19,10 @@ from ..katalog import Katalog
 from ..meldungen import Meldung
 from ..ausgabe import Ausgabe
 from ..revision import Revisionsdaten
-from .. import assets, datenschutz, formate, platzhalter
+from .. import assets, datenschutz, formate, platzhalter, sichtbarkeit
+from ..ansichten import eintragsseite, karte, liste
+from ..ansichten.kontext import Ansichtskontext
+from ..ansichten.wikilinks import WikilinkErweiterung
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +46,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.katalog: Katalog = Katalog()
         self.revisionen: Revisionsdaten | None = None
         self.befehl: str = "build"
+        self.kontext: Ansichtskontext = Ansichtskontext(self.katalog)  # per build, for the entry views
+        self._listen: dict[str, str] = {}  # listing page -> its listing, until on_post_page
+        self.wikilinks = WikilinkErweiterung(self._wikilink_ziel)  # [[slug]] in page text
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -62,6 +68,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             log.warning(meldung)
         self.revisionen = Revisionsdaten.lesen(docs_dir)
         _revisionsplugin_anbinden(config, self.revisionen)
+        if not any(isinstance(x, WikilinkErweiterung) for x in config.markdown_extensions):
+            config.markdown_extensions.append(self.wikilinks)  # type: ignore[arg-type]  # Python-Markdown takes instances
         for name in assets.namen():
             ziel = f"{assets.ZIEL}/{name}"
             if name.endswith(".css") and ziel not in config.extra_css:
@@ -83,6 +91,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.katalog = Katalog.aufbauen(quellen)
         for eintrag in self.katalog.einschraenken(self.ausgabe):
             files.remove(files.get_file_from_path(eintrag.pfad))
+        # Material files and links into hidden content: the same check as `staedtenetz pruefen`.
+        austausch = config.plugins.get("staedtenetz/austausch")
+        max_mb = austausch.config.materialien_max_mb if austausch is not None else None
+        sichtbarkeit.pruefen(self.katalog, Path(config.docs_dir), self.ausgabe, max_mb)
         for m in self.katalog.meldungen:
             (log.error if m.ist_fehler else log.warning)(m.als_zeile(f"{self.docs_name}/{m.pfad}"))
         fehler = self.katalog.fehler
@@ -92,6 +104,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 f"Abgebrochen: {len(fehler)} Fehler in den Inhalten (siehe oben). "
                 "Mit 'staedtenetz pruefen' lassen sie sich ohne Bauen prüfen."
             )
+        # Entry views: URLs, dates, backlinks once per build; change list, katalog.json, feed.xml.
+        self.kontext, erzeugt, warnungen = eintragsseite.vorbereiten(self.katalog, files, config, self.revisionen, self.config.ausgabe)
+        for datei in erzeugt:
+            files.append(datei)
+        for w in warnungen:
+            log.warning(w)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -104,6 +122,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.wikilinks.seite = page.file.src_uri  # the page rendered next: [[slug]] links relative to it
         markdown = platzhalter.hervorheben(markdown)  # [AUSFÜLLEN: …] sichtbar markieren
         q = self.katalog.quellen.get(page.file.src_uri)
         if q is None:
@@ -115,6 +134,22 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             return _meldungskasten(q.meldungen) + markdown
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
+        url = _relative_urls(page, files)
+        html = karte.einsetzen(html, self.katalog, page.file.src_uri, url)
+        html = eintragsseite.ergaenzen(html, page, self.kontext)  # fact box, collections, backlinks, related
+        typ = liste.listenseite(page.file.src_uri)
+        if typ:  # big: inserted in on_post_page, after the search plugin has read the page
+            self._listen[page.file.src_uri] = liste.liste(self.katalog, typ, url)
+            html += liste.PLATZHALTER
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = eintragsseite.nachtragen(output, page, self.kontext)  # sections below an entry's text
+        fertig = self._listen.pop(page.file.src_uri, None)
+        return output.replace(liste.PLATZHALTER, fertig, 1) if fertig is not None else output
+
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         # Material shows this key (before plain revision_date) under the page: in German.
         if self.revisionen and self.revisionen.vorhanden and page.file.abs_src_path:
@@ -124,12 +159,24 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return context
 
 
+    def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
+        e = self.katalog.eintraege.get(slug)
+        return (e.title, e.pfad) if e is not None else None
+
+
 def katalog_von(config: MkDocsConfig) -> Katalog:
     """The catalogue of the current build, for the other plugins of the set."""
     for plugin in config.plugins.values():
         if isinstance(plugin, KatalogPlugin):
             return plugin.katalog
     raise PluginError("Dieses Plugin braucht 'staedtenetz/katalog': tragen Sie es in mkdocs.yml unter 'plugins' davor ein.")
+
+
+def _relative_urls(page: Page, files: Files):
+    """eintrag -> its address relative to ``page``."""
+    from mkdocs.utils import get_relative_url
+
+    return lambda eintrag: get_relative_url(files.get_file_from_path(eintrag.pfad).url, page.url)
 
 
 def _revisionsplugin_anbinden(config: MkDocsConfig, revisionen: Revisionsdaten) -> None:

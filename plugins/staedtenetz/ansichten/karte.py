@@ -1,0 +1,150 @@
+"""The map of NRW: an SVG drawn at build time from the shipped official geodata (BKG VG5000).
+
+Kreise form the light background, the outline of the Land lies on top, and every member
+municipality (each listed ``kommune`` entry) is highlighted and linked to its page, with the
+number of its Programmgebiete in its label. No tiles, no script: plain SVG links that a keyboard
+reaches, a table of the members as text alternative and the credit the licence requires.
+
+Projection: equirectangular with the longitude scaled by cos(latitude) of the map's centre –
+good enough at the size of one Land. Coordinates are rounded to whole units of a viewBox
+1,000 units wide (about 250 m, the generalisation of the data), so the SVG stays small.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from functools import cache
+from html import escape
+
+from .. import geodaten
+from ..katalog import Eintrag, Katalog
+
+Url = Callable[[Eintrag], str]
+
+#: Where a page wants the map (HTML comment in its Markdown).
+MARKE = "<!-- karte -->"
+#: The members' page shows the map above its listing even without the marker.
+MITGLIEDERSEITE = "kommunen/index.md"
+
+BREITE = 1000
+RAND = 8
+# Bounding box of NRW in the shipped data (lon/lat, WGS84).
+_LON_MIN, _LON_MAX, _LAT_MIN, _LAT_MAX = 5.866, 9.4599, 50.3227, 52.5316
+_KOS = math.cos(math.radians((_LAT_MIN + _LAT_MAX) / 2))
+_MASSSTAB = (BREITE - 2 * RAND) / ((_LON_MAX - _LON_MIN) * _KOS)
+HOEHE = round((_LAT_MAX - _LAT_MIN) * _MASSSTAB + 2 * RAND)
+
+
+def projizieren(lon: float, lat: float) -> tuple[int, int]:
+    """(longitude, latitude) -> (x, y) in the viewBox, y pointing down."""
+    return (
+        round(RAND + (lon - _LON_MIN) * _KOS * _MASSSTAB),
+        round(RAND + (_LAT_MAX - lat) * _MASSSTAB),
+    )
+
+
+def _ring(koordinaten: Iterable[list[float]]) -> str:
+    """One closed ring as a compact path: absolute start, then relative steps."""
+    punkte: list[tuple[int, int]] = []
+    for lon, lat in koordinaten:
+        p = projizieren(lon, lat)
+        if not punkte or p != punkte[-1]:
+            punkte.append(p)
+    if len(punkte) > 1 and punkte[0] == punkte[-1]:
+        punkte.pop()
+    if len(punkte) < 3:
+        return ""
+    (x0, y0), teile = punkte[0], []
+    x, y = x0, y0
+    for px, py in punkte[1:]:
+        teile.append(f"{px - x} {py - y}")
+        x, y = px, py
+    return f"M{x0} {y0}l" + " ".join(teile).replace(" -", "-") + "z"
+
+
+def _pfad(geometrie: dict) -> str:
+    polygone = geometrie["coordinates"] if geometrie["type"] == "MultiPolygon" else [geometrie["coordinates"]]
+    return "".join(_ring(ring) for polygon in polygone for ring in polygon)
+
+
+@cache
+def _hintergrund() -> str:
+    kreise = "".join(_pfad(f["geometry"]) for f in geodaten.ebene("kreise")["features"])
+    land = "".join(_pfad(f["geometry"]) for f in geodaten.ebene("land")["features"])
+    return (
+        f'<path class="sn-karte__kreise" d="{kreise}"/>'
+        f'<path class="sn-karte__land" d="{land}"/>'
+    )
+
+
+@cache
+def _gemeindepfade() -> dict[str, str]:
+    return {f["properties"]["AGS"]: _pfad(f["geometry"]) for f in geodaten.ebene("gemeinden")["features"]}
+
+
+def programmgebiete_text(n: int) -> str:
+    if n == 0:
+        return "kein Programmgebiet"
+    return f"{n} Programmgebiet" if n == 1 else f"{n} Programmgebiete"
+
+
+def mitglieder(katalog: Katalog) -> list[tuple[Eintrag, int]]:
+    """Each listed Kommune with the number of its Programmgebiete in the catalogue."""
+    return [
+        (k, sum(1 for e in katalog.verweise_auf(k.slug, "kommune") if e.typ == "programmgebiet"))
+        for k in katalog.gelistet("kommune")
+    ]
+
+
+def karte(katalog: Katalog, url: Url) -> str:
+    """The map with its text alternative and credit, as an HTML fragment."""
+    liste = mitglieder(katalog)
+    pfade = _gemeindepfade()
+    gemeinden = geodaten.gemeinden()
+    marker = []
+    for k, n in liste:
+        ags = k.daten.ags  # type: ignore[attr-defined]
+        if ags not in pfade:  # unknown AGS: an error of the catalogue; the live preview still runs
+            continue
+        beschriftung = escape(f"{k.title}: {programmgebiete_text(n)}")
+        x, y = projizieren(*gemeinden[ags].punkt)
+        marker.append(
+            f'<a href="{escape(url(k))}" class="sn-karte__mitglied" aria-label="{beschriftung}">'
+            f"<title>{beschriftung}</title>"
+            f'<path d="{pfade[ags]}"/><circle cx="{x}" cy="{y}" r="9"/></a>'
+        )
+    anzahl = len(liste)
+    mitglieder_text = "eine Mitgliedskommune" if anzahl == 1 else f"{anzahl} Mitgliedskommunen"
+    svg = (
+        f'<svg class="sn-karte__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREITE} {HOEHE}" '
+        f'aria-labelledby="sn-karte-titel sn-karte-beschreibung">'
+        f'<title id="sn-karte-titel">Karte Nordrhein-Westfalens mit den Mitgliedskommunen des Städtenetzes</title>'
+        f'<desc id="sn-karte-beschreibung">Umriss des Landes und der Kreise; {mitglieder_text} farbig '
+        f"hervorgehoben und mit ihren Seiten verlinkt. Dieselben Angaben stehen in der Tabelle unter der Karte.</desc>"
+        f"{_hintergrund()}<g class=\"sn-karte__mitglieder\">{''.join(marker)}</g></svg>"
+    )
+    zeilen = "".join(
+        f'<tr><th scope="row"><a href="{escape(url(k))}">{escape(k.title)}</a></th><td>{n}</td></tr>' for k, n in liste
+    )
+    alternative = (
+        '<details class="sn-karte__alternative"><summary>Mitgliedskommunen als Tabelle</summary>'
+        '<table><thead><tr><th scope="col">Kommune</th><th scope="col">Programmgebiete im Handbuch</th></tr></thead>'
+        f"<tbody>{zeilen}</tbody></table></details>"
+    )
+    nachweis = (
+        f'<figcaption class="sn-karte__nachweis">Mitgliedskommunen des Städtenetzes ({anzahl}), '
+        "hervorgehoben und verlinkt. Kartengrundlage: "
+        f'<a href="{geodaten.BKG_URL}">{escape(geodaten.BKG_NACHWEIS)}</a>, Lizenz: '
+        f'<a href="{geodaten.LIZENZ_URL}">{escape(geodaten.LIZENZ)}</a></figcaption>'
+    )
+    return f'<figure class="sn-karte" data-search-exclude>{svg}{nachweis}</figure>{alternative}'
+
+
+def einsetzen(html: str, katalog: Katalog, pfad: str, url: Url) -> str:
+    """Put the map where the page has ``<!-- karte -->``, or on top of the members' page."""
+    if MARKE in html:
+        return html.replace(MARKE, karte(katalog, url), 1)
+    if pfad == MITGLIEDERSEITE:
+        return html + karte(katalog, url)
+    return html
