@@ -32,8 +32,10 @@ bauen: einrichten
 pruefen: einrichten
 	$(BIN)/staedtenetz pruefen
 
+## Messungen (dauern Minuten): Prüfzeit je Eintrag und Bauzeit gegenüber reinem Material.
 benchmark: einrichten
 	$(BIN)/python benchmarks/pruefen.py
+	$(BIN)/python benchmarks/bauen.py
 
 sperrdatei: einrichten
 	( echo "# Exakte Versionen aller Abhängigkeiten (Laufzeit und Tests). Neu erzeugen: make sperrdatei"; \

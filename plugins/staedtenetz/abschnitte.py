@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import markdowntext
 from .modell import TYPEN
 
 
@@ -97,12 +98,8 @@ def geruest(typ: str, titel: str = TITEL_PLATZ) -> str:
 def ueberschriften(text: str) -> list[str]:
     """The level-2+ headings of a Markdown text, outside fenced code blocks."""
     gefunden: list[str] = []
-    zaun = False
-    for zeile in text.splitlines():
-        if zeile.lstrip().startswith(("```", "~~~")):
-            zaun = not zaun
-            continue
-        if not zaun and (m := _UEBERSCHRIFT_RE.match(zeile)):
+    for z in markdowntext.zeilen(text):
+        if not z.im_code and (m := _UEBERSCHRIFT_RE.match(z.roh)):
             gefunden.append(m.group(1).strip())
     return gefunden
 

@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import markdowntext
+
 EMAIL_RE = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 #: A candidate phone number: optional +/00, then digits with spaces, slashes, hyphens, brackets.
 TELEFON_RE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ()/\-]{5,}\d(?![\w])")
-_ZAUN_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODESPANNE_RE = re.compile(r"(`+).+?\1")
-_FRONTMATTER_RE = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -51,22 +50,11 @@ def _ist_telefon(kandidat: str) -> bool:
 
 
 def textzeilen(text: str) -> Iterator[tuple[int, str]]:
-    """(line, text) of the body: front matter, fenced code and inline code left out."""
-    m = _FRONTMATTER_RE.match(text)
-    start = text[: m.end()].count("\n") if m else 0
-    zaun: str | None = None
-    for nummer, zeile in enumerate(text.splitlines(), start=1):
-        if nummer <= start:
-            continue
-        z = _ZAUN_RE.match(zeile)
-        if zaun is None and z:
-            zaun = z.group(1)
-            continue
-        if zaun is not None:
-            if z and z.group(1)[0] == zaun[0] and len(z.group(1)) >= len(zaun):
-                zaun = None
-            continue
-        yield nummer, _CODESPANNE_RE.sub(lambda s: " " * len(s.group(0)), zeile)
+    """(line, text) of the body: front matter, fenced code and inline code left out (code spans
+    are blanked by spaces, see :mod:`markdowntext`)."""
+    for z in markdowntext.zeilen(*markdowntext.koerper(text)):
+        if not z.im_code:
+            yield z.nr, z.ohne_code
 
 
 def finden(text: str) -> list[Fund]:

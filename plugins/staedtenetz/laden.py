@@ -29,10 +29,17 @@ def quellen_lesen(docs_dir: Path, pfade: Iterable[str]) -> Iterator[Quelltext]:
 
 
 def katalog_laden(docs_dir: Path, ausgabe: Ausgabe | None = None, materialien_max_mb: float | None = None) -> Katalog:
-    """Read and check every Markdown file below ``docs_dir``; with ``ausgabe``, keep only the
-    entries that edition shows (and report references to the others). Material files and links
-    into hidden content are checked as in the build (``sichtbarkeit.pruefen``)."""
-    katalog = Katalog.aufbauen(quellen_lesen(docs_dir, markdown_dateien(docs_dir)))
+    """Read and check every Markdown file below ``docs_dir`` (see :func:`katalog_pruefen`)."""
+    return katalog_pruefen(quellen_lesen(docs_dir, markdown_dateien(docs_dir)), docs_dir, ausgabe, materialien_max_mb)
+
+
+def katalog_pruefen(
+    quellen: Iterable[Quelltext], docs_dir: Path, ausgabe: Ausgabe | None, materialien_max_mb: float | None = None
+) -> Katalog:
+    """The one checking sequence of build and CLI: validate and relate all sources; with
+    ``ausgabe``, keep only the entries that edition shows (and report references to the others);
+    check material files and links into hidden content (``sichtbarkeit.pruefen``)."""
+    katalog = Katalog.aufbauen(quellen)
     if ausgabe is not None:
         katalog.einschraenken(ausgabe)
     sichtbarkeit.pruefen(katalog, docs_dir, ausgabe, materialien_max_mb)

@@ -73,6 +73,16 @@ GEBIETSZUSTAND_BEZEICHNUNG = {
     "abgeschlossen": "abgeschlossen",
     "ungeklaert": "nicht belegt",  # no public source for the state yet
 }
+Programmstatus = Literal["laufend", "geschlossen", "ausgelaufen", "ungeklaert"]
+PROGRAMMSTATUS_BEZEICHNUNG = {
+    "laufend": "laufend",
+    "geschlossen": "geschlossen (keine neuen Anträge)",
+    "ausgelaufen": "ausgelaufen",
+    "ungeklaert": "ungeklärt",
+}
+# Each allowed value has its label: views never meet a state they cannot name.
+assert set(GEBIETSZUSTAND_BEZEICHNUNG) == set(get_args(Gebietszustand))
+assert set(PROGRAMMSTATUS_BEZEICHNUNG) == set(get_args(Programmstatus))
 
 
 def ref(ziel: str, beschreibung: str, titel: str) -> Any:
@@ -257,7 +267,7 @@ class Foerderprogramm(Basis):
     foerderart: Annotated[KurzText | None, Field(title="Förderart", description="z. B. Zuschuss, Darlehen")] = None
     foerderberechtigte: Annotated[list[KurzText], Field(title="Wer kann Anträge stellen?")] = []
     programmstatus: Annotated[
-        Literal["laufend", "geschlossen", "ausgelaufen", "ungeklaert"],
+        Programmstatus,
         Field(title="Programmstatus", description="laufend, geschlossen (keine Anträge), ausgelaufen oder ungeklaert"),
     ]
     laufzeit: Annotated[Zeitraum | None, Field(title="Laufzeit")] = None

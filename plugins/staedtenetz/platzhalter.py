@@ -14,11 +14,10 @@ from __future__ import annotations
 import html
 import re
 
+from . import markdowntext
+
 #: ``Ü`` may arrive precomposed (U+00DC) or decomposed (U + U+0308), e.g. from macOS editors.
 MUSTER = re.compile(r"\[AUSF(?:\u00dc|U\u0308)LLEN:[ \t]*([^\]\n]*?)[ \t]*\]")
-
-_ZAUN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_CODESPANNE = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
 
 
 def finden(text: str) -> list[tuple[int, str]]:
@@ -27,11 +26,9 @@ def finden(text: str) -> list[tuple[int, str]]:
     An empty description is reported as ``""`` – the field is still unfilled.
     """
     treffer: list[tuple[int, str]] = []
-    for nummer, zeile, ist_code in _zeilen(text):
-        if ist_code:
-            continue
-        for m in MUSTER.finditer(_ohne_codespannen(zeile)):
-            treffer.append((nummer, m.group(1)))
+    for z in markdowntext.zeilen(text):
+        if not z.im_code:
+            treffer.extend((z.nr, m.group(1)) for m in MUSTER.finditer(z.ohne_code))
     return treffer
 
 
@@ -42,10 +39,8 @@ def hervorheben(markdown: str) -> str:
     """
     if "AUSF" not in markdown:  # fast path: almost every page has none
         return markdown
-    ausgabe: list[str] = []
-    for _, zeile, ist_code in _zeilen(markdown, zeilenenden=True):
-        ausgabe.append(zeile if ist_code else _zeile_hervorheben(zeile))
-    return "".join(ausgabe)
+    ausgabe = [z.roh if z.im_code else _zeile_hervorheben(z.roh) for z in markdowntext.zeilen(markdown)]
+    return "\n".join(ausgabe) + ("\n" if markdown.endswith("\n") else "")
 
 
 def markierung(beschreibung: str) -> str:
@@ -58,30 +53,9 @@ def _zeile_hervorheben(zeile: str) -> str:
     # Keep inline code spans untouched: split them out, replace in the rest, join again.
     teile: list[str] = []
     ende = 0
-    for span in _CODESPANNE.finditer(zeile):
+    for span in markdowntext.CODESPANNE_RE.finditer(zeile):
         teile.append(MUSTER.sub(lambda m: markierung(m.group(1)), zeile[ende : span.start()]))
         teile.append(span.group(0))
         ende = span.end()
     teile.append(MUSTER.sub(lambda m: markierung(m.group(1)), zeile[ende:]))
     return "".join(teile)
-
-
-def _ohne_codespannen(zeile: str) -> str:
-    return _CODESPANNE.sub(lambda m: " " * len(m.group(0)), zeile)
-
-
-def _zeilen(text: str, *, zeilenenden: bool = False):
-    """(line number, line, inside a fenced code block?) for every line of ``text``."""
-    zaun: str | None = None
-    for nummer, zeile in enumerate(text.splitlines(keepends=zeilenenden), start=1):
-        m = _ZAUN.match(zeile)
-        if zaun is None:
-            if m:
-                zaun = m.group(1)
-                yield nummer, zeile, True
-            else:
-                yield nummer, zeile, False
-        else:
-            if m and m.group(1)[0] == zaun[0] and len(m.group(1)) >= len(zaun) and zeile.strip() == m.group(1):
-                zaun = None
-            yield nummer, zeile, True

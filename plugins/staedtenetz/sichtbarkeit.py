@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from . import materialien
+from . import markdowntext, materialien
 from .ausgabe import GRUND_TEXT, Ausgabe
-from .frontmatter import FRONTMATTER_RE, Quelltext
+from .frontmatter import Quelltext
 from .meldungen import Meldung, fehler
 
 if TYPE_CHECKING:
@@ -35,8 +35,6 @@ _INLINE_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)
 #: ``[name]: ziel`` reference definitions.
 _DEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _HTML_RE = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_ZAUN_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODESPANNE_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _SCHEMA_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -109,23 +107,9 @@ def _aufloesen(seite: str, ziel: str) -> str | None:
 
 def _links(q: Quelltext) -> Iterator[tuple[int, str]]:
     """(line, target) of every link in the body of ``q``, outside code."""
-    text = q.text
-    m = FRONTMATTER_RE.match(text)
-    start = m.end() if m else 0
-    erste = text.count("\n", 0, start) + 1
-    zaun: str | None = None
-    for nr, zeile in enumerate(text[start:].split("\n"), start=erste):
-        z = _ZAUN_RE.match(zeile)
-        if zaun is not None:
-            if z and z.group(1)[0] == zaun[0] and len(z.group(1)) >= len(zaun) and not zeile[z.end():].strip():
-                zaun = None
+    for z in markdowntext.zeilen(*markdowntext.koerper(q.text)):
+        if z.im_code or ("](" not in z.roh and "]:" not in z.roh and "=" not in z.roh):
             continue
-        if z:
-            zaun = z.group(1)
-            continue
-        if "](" not in zeile and "]:" not in zeile and "=" not in zeile:
-            continue
-        ohne_code = _CODESPANNE_RE.sub(lambda s: " " * len(s.group(0)), zeile)
         for muster in (_INLINE_RE, _DEFINITION_RE, _HTML_RE):
-            for treffer in muster.finditer(ohne_code):
-                yield nr, treffer.group(1)
+            for treffer in muster.finditer(z.ohne_code):
+                yield z.nr, treffer.group(1)

@@ -4,11 +4,9 @@ The build renders them with the Markdown extension in ``ansichten/wikilinks.py``
 finds them in the *source* text, so ``staedtenetz pruefen`` reports a wrong slug exactly as the
 build does, with file and line, without rendering anything. Both use :data:`WIKILINK_RE`.
 
-What the scanner skips matches what Python-Markdown leaves alone: fenced code blocks (```` ``` ````
-and ``~~~``, also indented inside admonitions or lists), inline code spans, HTML comments and
-escaped brackets (a backslash before ``[[``).
-Indented code blocks (four spaces after a blank line) are not skipped: they cannot be told
-apart from the indented body of an admonition without parsing; write examples in fences.
+What the scanner skips matches what Python-Markdown leaves alone: fenced code blocks and inline
+code spans (both as :mod:`markdowntext` defines them), HTML comments and escaped brackets (a
+backslash before ``[[``).
 
 Linear in the size of the text: one pass over the lines.
 """
@@ -17,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .frontmatter import FRONTMATTER_RE, Quelltext
+from . import markdowntext
+from .frontmatter import Quelltext
 from .meldungen import Meldung, fehler, meinten_sie
 
 if TYPE_CHECKING:
@@ -33,8 +32,6 @@ if TYPE_CHECKING:
 WIKILINK_MUSTER = r"\[\[([^\]\|\n]+?)(?:\|([^\]\n]*))?\]\]"
 WIKILINK_RE = re.compile(WIKILINK_MUSTER)
 
-_ZAUN_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_CODESPANNE_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _KOMMENTAR_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -52,35 +49,18 @@ def finden(q: Quelltext) -> list[Textverweis]:
     """All wiki links in the body of ``q`` (the front matter is not searched)."""
     if not q.lesbar or "[[" not in q.text:
         return []
-    text = q.text
-    start = 0
-    m = FRONTMATTER_RE.match(text)
-    if m:
-        start = m.end()
-    erste_zeile = text.count("\n", 0, start) + 1
-    koerper = _KOMMENTAR_RE.sub(lambda k: "\n" * k.group(0).count("\n"), text[start:])
-    return list(_zeilen_durchsuchen(q.pfad, koerper.split("\n"), erste_zeile))
-
-
-def _zeilen_durchsuchen(pfad: str, zeilen: list[str], erste_zeile: int) -> Iterator[Textverweis]:
-    zaun: str | None = None  # the opening fence while inside a fenced block
-    for nr, zeile in enumerate(zeilen, start=erste_zeile):
-        z = _ZAUN_RE.match(zeile)
-        if zaun is not None:
-            if z and z.group(1)[0] == zaun[0] and len(z.group(1)) >= len(zaun) and not zeile[z.end():].strip():
-                zaun = None
+    koerper, erste_zeile = markdowntext.koerper(q.text)
+    koerper = _KOMMENTAR_RE.sub(lambda k: "\n" * k.group(0).count("\n"), koerper)
+    gefunden: list[Textverweis] = []
+    for z in markdowntext.zeilen(koerper, erste_zeile):
+        if z.im_code or "[[" not in z.ohne_code:
             continue
-        if z:
-            zaun = z.group(1)
-            continue
-        if "[[" not in zeile:
-            continue
-        ohne_code = _CODESPANNE_RE.sub(lambda s: " " * len(s.group(0)), zeile)
-        for w in WIKILINK_RE.finditer(ohne_code):
-            if w.start() and ohne_code[w.start() - 1] == "\\":
+        for w in WIKILINK_RE.finditer(z.ohne_code):
+            if w.start() and z.ohne_code[w.start() - 1] == "\\":
                 continue  # \[[…]] is an escaped bracket, no link (Python-Markdown's escape wins)
             text = w.group(2)
-            yield Textverweis(pfad, nr, w.group(1).strip(), text.strip() if text and text.strip() else None)
+            gefunden.append(Textverweis(q.pfad, z.nr, w.group(1).strip(), text.strip() if text and text.strip() else None))
+    return gefunden
 
 
 def aufloesen(katalog: Katalog) -> None:

@@ -19,7 +19,7 @@ from html import escape
 from ..ausgabe import NUR_MITGLIEDER, ist_intern
 from ..formate import datum, zeitpunkt
 from ..katalog import Eintrag, Katalog
-from ..modell import GEBIETSZUSTAND_BEZEICHNUNG, TYP_BEZEICHNUNG, Zeitraum
+from ..modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, Zeitraum
 
 Url = Callable[[Eintrag], str]
 
@@ -50,12 +50,6 @@ FILTER: dict[str, tuple[str, ...]] = {
     "handlungsfeld": (),
 }
 
-PROGRAMMSTATUS = {
-    "laufend": "laufend",
-    "geschlossen": "geschlossen (keine Anträge)",
-    "ausgelaufen": "ausgelaufen",
-    "ungeklaert": "ungeklärt",
-}
 
 
 def listenseite(pfad: str) -> str | None:
@@ -182,7 +176,7 @@ def _fakten(katalog: Katalog, e: Eintrag) -> list[str]:
     if e.typ == "foerderprogramm":
         return [
             _fakt("Fördergeber", ", ".join(d.foerdergeber)),  # type: ignore[attr-defined]
-            _fakt("Programmstatus", PROGRAMMSTATUS[d.programmstatus]),  # type: ignore[attr-defined]
+            _fakt("Programmstatus", PROGRAMMSTATUS_BEZEICHNUNG[d.programmstatus]),  # type: ignore[attr-defined]
             _fakt("Handlungsfelder", _titel_liste(katalog, d.handlungsfelder)),  # type: ignore[attr-defined]
             _fakt("Stand", datum(d.stand)),  # type: ignore[attr-defined]
         ]

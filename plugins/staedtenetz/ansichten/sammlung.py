@@ -23,7 +23,8 @@ from .html import OHNE_SUCHE, Html, el
 from .kontext import Verlinker, nach_typ_gruppieren, typ_bezeichnung
 from .steckbrief import zeitraum
 
-ZUSTAENDE = ("laufend", "in-planung", "verstetigt", "abgeschlossen")
+#: Order of the area states in summaries; ``modell.GEBIETSZUSTAND_BEZEICHNUNG`` is the one source.
+ZUSTAENDE = tuple(GEBIETSZUSTAND_BEZEICHNUNG)
 
 
 @dataclass

@@ -20,18 +20,12 @@ from typing import Any
 from .. import formate
 from ..ausgabe import NUR_MITGLIEDER, ist_intern
 from ..katalog import Eintrag
-from ..modell import GEBIETSZUSTAND_BEZEICHNUNG, TYPEN, Ansprechstelle, Bild, Kosten, Quelle, Zeitraum
+from ..modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, TYPEN, Ansprechstelle, Bild, Kosten, Quelle, Zeitraum
 from .html import Html, el, text, verbinden
 from .kontext import Verlinker, typ_bezeichnung
 
 ILLUSTRATIV = "Illustratives Beispiel – kein reales Projekt"
 
-PROGRAMMSTATUS = {
-    "laufend": "läuft, Anträge möglich",
-    "geschlossen": "geschlossen (keine neuen Anträge)",
-    "ausgelaufen": "ausgelaufen",
-    "ungeklaert": "ungeklärt",
-}
 HANDLUNGSFELD_ART = {"thematisch": "thematisches Handlungsfeld", "instrumentell": "instrumentelles Handlungsfeld"}
 PRAXIS_ART = {"dokumentiert": "dokumentiertes Projekt", "illustrativ": "illustratives Beispiel"}
 
@@ -152,7 +146,7 @@ def _wert(e: Eintrag, feld: str, wert: Any, v: Verlinker) -> Any:
     if feld == "zustand":
         return GEBIETSZUSTAND_BEZEICHNUNG[wert]
     if feld == "programmstatus":
-        return PROGRAMMSTATUS.get(wert, wert)
+        return PROGRAMMSTATUS_BEZEICHNUNG.get(wert, wert)
     if feld == "laufzeit" and isinstance(wert, Zeitraum):
         return zeitraum(wert)
     if feld == "kosten" and isinstance(wert, Kosten):

@@ -16,10 +16,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from ..frontmatter import Quelltext, lesen
 from ..katalog import Katalog
+from ..laden import katalog_pruefen
 from ..meldungen import Meldung
 from ..ausgabe import Ausgabe
 from ..revision import Revisionsdaten
-from .. import assets, datenschutz, formate, platzhalter, sichtbarkeit
+from .. import assets, datenschutz, formate, platzhalter
 from ..ansichten import eintragsseite, karte, liste
 from ..ansichten.kontext import Ansichtskontext
 from ..ansichten.wikilinks import WikilinkErweiterung
@@ -88,13 +89,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         ]
         for datei in assets.dateien(config):
             files.append(datei)
-        self.katalog = Katalog.aufbauen(quellen)
-        for eintrag in self.katalog.einschraenken(self.ausgabe):
-            files.remove(files.get_file_from_path(eintrag.pfad))
-        # Material files and links into hidden content: the same check as `staedtenetz pruefen`.
+        # The same checks as `staedtenetz pruefen`, including material files (size limit from
+        # staedtenetz/austausch) and links into content this edition leaves out.
         austausch = config.plugins.get("staedtenetz/austausch")
         max_mb = austausch.config.materialien_max_mb if austausch is not None else None
-        sichtbarkeit.pruefen(self.katalog, Path(config.docs_dir), self.ausgabe, max_mb)
+        self.katalog = katalog_pruefen(quellen, Path(config.docs_dir), self.ausgabe, max_mb)
+        for eintrag in self.katalog.ausgeschlossen.values():
+            files.remove(files.get_file_from_path(eintrag.pfad))
         for m in self.katalog.meldungen:
             (log.error if m.ist_fehler else log.warning)(m.als_zeile(f"{self.docs_name}/{m.pfad}"))
         fehler = self.katalog.fehler
@@ -157,7 +158,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if stand:
                 page.meta["git_revision_date_localized"] = formate.datum(stand)
         return context
-
 
     def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
         e = self.katalog.eintraege.get(slug)
