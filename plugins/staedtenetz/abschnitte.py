@@ -112,6 +112,8 @@ def fehlende(typ: str, text: str) -> list[Abschnitt]:
 
 def hinweise_finden(text: str) -> list[int]:
     """1-based lines of guidance comments left in ``text``."""
+    if not HINWEIS_RE.search(text):
+        return []  # most pages: one scan of the whole text
     return [n for n, zeile in enumerate(text.splitlines(), start=1) if HINWEIS_RE.search(zeile)]
 
 

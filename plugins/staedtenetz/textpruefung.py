@@ -51,6 +51,8 @@ def _kontaktdaten(q: Quelltext, daten: Basis) -> list[Meldung]:
 
 def bilder_im_text(text: str) -> list[tuple[int, str]]:
     """(line, path) of every local image in the body of ``text``."""
+    if not BILD_RE.search(text):
+        return []  # most pages: one scan of the whole text instead of one per line
     funde: list[tuple[int, str]] = []
     for nummer, zeile in datenschutz_text.textzeilen(text):
         for m in BILD_RE.finditer(zeile):
