@@ -72,6 +72,7 @@ def test_entwurf_fehlt_im_produktionsbau(handbuch: Handbuch) -> None:
     handbuch.schreiben("docs/leitfaeden/entwurf.md", ENTWURF)
     r = handbuch.bauen()
     assert r.returncode == 0, r.ausgabe
+    assert "Nicht in der öffentlichen Ausgabe: 1 Eintrag (Entwürfe, in Prüfung oder intern): entwurf" in r.ausgabe
     assert not (handbuch.site / "leitfaeden/entwurf").exists()
     treffer = [p for p in handbuch.site.rglob("*") if p.is_file() and b"ENTWURF-7f3a" in p.read_bytes()]
     assert treffer == []

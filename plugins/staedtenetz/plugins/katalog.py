@@ -96,6 +96,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.katalog = katalog_pruefen(quellen, Path(config.docs_dir), self.ausgabe, max_mb)
         for eintrag in self.katalog.ausgeschlossen.values():
             files.remove(files.get_file_from_path(eintrag.pfad))
+        if self.katalog.ausgeschlossen:  # on purpose, but never silently
+            n = len(self.katalog.ausgeschlossen)
+            log.info(
+                f"Nicht in der {self.ausgabe.name_dativ}: {n} {'Eintrag' if n == 1 else 'Einträge'} "
+                f"(Entwürfe, in Prüfung oder intern): {', '.join(sorted(self.katalog.ausgeschlossen))}"
+            )
         for m in self.katalog.meldungen:
             (log.error if m.ist_fehler else log.warning)(m.als_zeile(f"{self.docs_name}/{m.pfad}"))
         fehler = self.katalog.fehler
