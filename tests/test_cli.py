@@ -128,3 +128,25 @@ def test_schema_prueft_wie_das_modell() -> None:
         daten = json.loads(json.dumps(daten, default=str))  # dates as strings, as in a form
         assert list(validator.iter_errors(daten)) == [], text
     assert list(validator.iter_errors({"typ": "kommune", "title": "X", "zusammenfassung": "zu kurz"}))
+
+
+def test_mitgliederausgabe_erbt_die_konfiguration(handbuch: Handbuch) -> None:
+    """`-f mkdocs.intern.yml` follows INHERIT and checks the members' edition."""
+    handbuch.schreiben(
+        "docs/foerderprogramme/geheimfonds.md",
+        (handbuch.docs / "foerderprogramme/sozialer-zusammenhalt.md")
+        .read_text(encoding="utf-8")
+        .replace("title: Sozialer Zusammenhalt", "title: Geheimfonds\nsichtbarkeit: intern"),
+    )
+    lern = handbuch.docs / "praxisbeispiele/lernwerkstatt.md"
+    lern.write_text(lern.read_text(encoding="utf-8").replace("[sozialer-zusammenhalt]", "[sozialer-zusammenhalt, geheimfonds]"))
+    handbuch.schreiben(
+        "mkdocs.intern.yml",
+        "INHERIT: mkdocs.yml\nsite_dir: site-intern\nplugins:\n  staedtenetz/katalog:\n    ausgabe: intern\n",
+    )
+    r = handbuch.pruefen()
+    assert r.returncode == 1 and "verweist auf 'geheimfonds', und das ist nur für Mitglieder" in r.stdout
+    assert handbuch.pruefen("-f", "mkdocs.intern.yml").returncode == 0
+    assert handbuch.pruefen("--ausgabe", "intern").returncode == 0
+    r = handbuch.pruefen("-f", "mkdocs.intern.yml", "--ausgabe", "oeffentlich")
+    assert r.returncode == 1

@@ -338,9 +338,14 @@ def test_pfade_und_grenze_aus_der_konfiguration() -> None:
     assert materialien.ziel("praxisbeispiele/a.md", "../../b.pdf") is None
     assert materialien.ziel("a.md", "x/../../b.pdf") is None
     # mkdocs.yml may list plugins as a list or as a mapping (as the repository does).
-    assert materialien.grenze_aus_plugins(["search", {"staedtenetz/austausch": {"materialien_max_mb": 5}}]) == 5.0
-    assert materialien.grenze_aus_plugins({"search": {}, "staedtenetz/austausch": {"materialien_max_mb": 2.5}}) == 2.5
-    assert materialien.grenze_aus_plugins({"staedtenetz/austausch": {}}) is None
-    assert materialien.grenze_aus_plugins(None) is None
+    from staedtenetz.projekt import Projekt
+
+    def plugin(plugins):
+        return Projekt(Path("."), Path("mkdocs.yml"), Path("docs"), {"plugins": plugins}).plugin("staedtenetz/austausch")
+
+    assert plugin(["search", {"staedtenetz/austausch": {"materialien_max_mb": 5}}]) == {"materialien_max_mb": 5}
+    assert plugin({"search": {}, "staedtenetz/austausch": {"materialien_max_mb": 2.5}}) == {"materialien_max_mb": 2.5}
+    assert plugin({"staedtenetz/austausch": None}) == {} and plugin(["staedtenetz/austausch"]) == {}
+    assert plugin(None) == {}
     assert materialien.formatangabe("a/b.PDF", 1_234_567) == "PDF, 1,2 MB"
     assert materialien.formatangabe("b.xlsx", 24_300) == "XLSX, 24 KB"

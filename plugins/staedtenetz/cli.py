@@ -13,7 +13,6 @@ import click
 
 from .ausgabe import Ausgabe
 from .laden import katalog_laden
-from .materialien import grenze_aus_plugins
 from .meldungen import Meldung, zusammenfassung
 from .projekt import Projekt, ProjektFehler
 
@@ -103,7 +102,7 @@ def main() -> None:
 )
 @click.option(
     "--format",
-    "ausgabe",
+    "format_",
     type=click.Choice(["text", "github"]),
     default="text",
     show_default=True,
@@ -111,13 +110,11 @@ def main() -> None:
 )
 @click.option(
     "--ausgabe",
-    "edition",
     type=click.Choice(["oeffentlich", "intern"]),
-    default="oeffentlich",
-    show_default=True,
-    help="Für welche Ausgabe Verweise geprüft werden: öffentlich (ohne Entwürfe und interne Einträge) oder intern.",
+    help="Für welche Ausgabe Verweise geprüft werden: öffentlich (ohne Entwürfe und interne Einträge) "
+    "oder intern. Ohne Angabe: wie in der Konfiguration (mkdocs.intern.yml: intern), sonst öffentlich.",
 )
-def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str, edition: str) -> None:
+def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, format_: str, ausgabe: str | None) -> None:
     """Inhalte prüfen, ohne die Website zu bauen.
 
     Prüft alle Seiten des Handbuchs (Verweise werden immer gegen das ganze Handbuch
@@ -141,18 +138,20 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, ausgabe: str, e
             sys.exit(2)
         auswahl.append(voll)
 
+    ausgabe = ausgabe or projekt.plugin("staedtenetz/katalog").get("ausgabe") or "oeffentlich"
+    max_mb = projekt.plugin("staedtenetz/austausch").get("materialien_max_mb")
     katalog = katalog_laden(
         projekt.docs_dir,
-        Ausgabe(intern=edition == "intern"),
-        grenze_aus_plugins(projekt.einstellungen.get("plugins")),
+        Ausgabe(intern=ausgabe == "intern"),
+        float(max_mb) if isinstance(max_mb, (int, float)) else None,
     )
 
     meldungen = [m for m in katalog.meldungen if _gewaehlt(projekt.docs_dir / m.pfad, auswahl)]
     for m in meldungen:
         pfad = _relativ(projekt.docs_dir / m.pfad)
-        click.echo(_github(m, pfad) if ausgabe == "github" else m.als_zeile(pfad))
+        click.echo(_github(m, pfad) if format_ == "github" else m.als_zeile(pfad))
     geprueft = sum(1 for p in katalog.quellen if _gewaehlt(projekt.docs_dir / p, auswahl))
-    click.echo(zusammenfassung(meldungen, geprueft), err=ausgabe == "github")
+    click.echo(zusammenfassung(meldungen, geprueft), err=format_ == "github")
     sys.exit(1 if any(m.ist_fehler for m in meldungen) else 0)
 
 

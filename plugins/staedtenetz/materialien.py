@@ -133,21 +133,6 @@ def ziel(seite: str, datei: str) -> str | None:
     return pfad
 
 
-def grenze_aus_plugins(plugins: Any) -> float | None:
-    """``materialien_max_mb`` from the raw ``plugins`` value of a mkdocs.yml (list or mapping)."""
-    paare: list[tuple[Any, Any]] = []
-    if isinstance(plugins, Mapping):
-        paare = list(plugins.items())
-    elif isinstance(plugins, list):
-        for eintrag in plugins:
-            paare.extend(eintrag.items() if isinstance(eintrag, Mapping) else [(eintrag, None)])
-    for name, werte in paare:
-        if name == "staedtenetz/austausch" and isinstance(werte, Mapping):
-            wert = werte.get("materialien_max_mb")
-            return float(wert) if isinstance(wert, (int, float)) else None
-    return None
-
-
 # -- checking -----------------------------------------------------------------------------
 
 

@@ -6,11 +6,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import mergedeep
 import yaml
 
 
 class ProjektFehler(Exception):
     """A problem with the project setup, with a German message for the command line."""
+
+
+def _einstellungen(datei: Path, kette: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The settings of ``datei``, with ``INHERIT`` resolved as MkDocs does (deep merge)."""
+    if datei.resolve() in kette:
+        raise ProjektFehler(f"'{datei}' erbt (INHERIT) von sich selbst.")
+    try:
+        daten = yaml.load(datei.read_text(encoding="utf-8-sig"), _NachsichtigerLoader) or {}
+    except OSError:
+        raise ProjektFehler(f"Die Konfigurationsdatei '{datei}' lässt sich nicht lesen.") from None
+    except yaml.YAMLError as e:
+        raise ProjektFehler(f"'{datei}' ist kein gültiges YAML: {e}") from None
+    eltern = daten.pop("INHERIT", None)
+    if not eltern:
+        return daten
+    basis = _einstellungen(datei.parent / str(eltern), (*kette, datei.resolve()))
+    return mergedeep.merge({}, basis, daten)
 
 
 class _NachsichtigerLoader(yaml.SafeLoader):
@@ -41,12 +59,24 @@ class Projekt:
                 )
         if not konfiguration.is_file():
             raise ProjektFehler(f"Die Konfigurationsdatei '{konfiguration}' gibt es nicht.")
-        try:
-            einstellungen = yaml.load(konfiguration.read_text(encoding="utf-8-sig"), _NachsichtigerLoader) or {}
-        except yaml.YAMLError as e:
-            raise ProjektFehler(f"'{konfiguration}' ist kein gültiges YAML: {e}") from None
+        einstellungen = _einstellungen(konfiguration)
         wurzel = konfiguration.resolve().parent
         docs_dir = (wurzel / einstellungen.get("docs_dir", "docs")).resolve()
         if not docs_dir.is_dir():
             raise ProjektFehler(f"Der Inhaltsordner '{docs_dir}' fehlt.")
         return cls(wurzel, konfiguration.resolve(), docs_dir, einstellungen)
+
+    def plugin(self, name: str) -> dict[str, Any]:
+        """The settings of plugin ``name`` in mkdocs.yml (``plugins`` as list or mapping); {} if
+        it has none."""
+        plugins = self.einstellungen.get("plugins")
+        paare: list[tuple[Any, Any]] = []
+        if isinstance(plugins, dict):
+            paare = list(plugins.items())
+        elif isinstance(plugins, list):
+            for eintrag in plugins:
+                paare.extend(eintrag.items() if isinstance(eintrag, dict) else [(eintrag, None)])
+        for n, werte in paare:
+            if n == name:
+                return werte if isinstance(werte, dict) else {}
+        return {}
