@@ -6,8 +6,8 @@
   and links to them are checked like every link.
 - :func:`ergaenzen` (``on_page_content``): fact box after the ``<h1>``; below the text the
   entity collection, "Ähnliche Praxisbeispiele" and "Wird erwähnt in"; the sections are added
-  to the page's table of contents. Box and sections are put in by :func:`nachtragen`
-  (``on_post_page``), after the search plugin has read the page (see the comment there).
+  to the page's table of contents. Box and sections join the page through :mod:`.nachtrag`,
+  after the search plugin has read it (see the comment there).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..katalog import Katalog
 from . import aenderungen, export, feed
 from .html import Html, text
 from .kontext import Ansichtskontext
+from .nachtrag import Nachtraege
 from .sammlung import sammlung
 from .steckbrief import einfuegen, steckbrief, suchzeile
 from .verwandt import aehnliche_abschnitt, erwaehnt_abschnitt
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from ..revision import Revisionsdaten
 
 DATEN_SEITE = "daten/index.md"
-PLATZHALTER = "<!-- staedtenetz:eintrag-abschnitte -->"
-PLATZHALTER_STECKBRIEF = "<!-- staedtenetz:steckbrief -->"
 
 
 def vorbereiten(
@@ -81,7 +80,7 @@ def vorbereiten(
     return kontext, neu, warnungen
 
 
-def ergaenzen(html: str, page: Page, kontext: Ansichtskontext) -> str:
+def ergaenzen(html: str, page: Page, kontext: Ansichtskontext, nachtraege: Nachtraege) -> str:
     """The entry views for ``page``; other pages come back unchanged (except the change list)."""
     v = kontext.verlinker(page.url)
     if page.file.src_uri == aenderungen.PFAD and page.file.generated_by is not None:
@@ -98,9 +97,10 @@ def ergaenzen(html: str, page: Page, kontext: Ansichtskontext) -> str:
     # fact box and sections took 1.3 instead of 0.3 ms per Praxisbeispiel). So the search sees a
     # one-line summary of the fact box in place of the box, and nothing of the sections (lists of
     # other entries: a search for an entry should find its page, not every list that names it).
-    # nachtragen (on_post_page) puts the box and the sections in.
+    # The box and the sections join the page in on_post_page (nachtrag.py).
+    seite = page.file.src_uri
     kasten = steckbrief(e, v, kontext.geaendert.get(e.slug))
-    html = einfuegen(html, Html(f"{PLATZHALTER_STECKBRIEF}{text(suchzeile(e, kontext.katalog))}{PLATZHALTER_STECKBRIEF}"))
+    html = einfuegen(html, Html(nachtraege.marke(seite, "steckbrief", text(kasten), text(suchzeile(e, kontext.katalog)))))
     s = sammlung(e, v)
     abschnitte = list(s.abschnitte)
     verzeichnis = list(s.inhaltsverzeichnis)
@@ -115,22 +115,9 @@ def ergaenzen(html: str, page: Page, kontext: Ansichtskontext) -> str:
         abschnitte.append(abschnitt)
         verzeichnis.append(("wird-erwaehnt-in", "Wird erwähnt in"))
     _inhaltsverzeichnis(page, html, verzeichnis)
-    kontext.nachtraege[page.file.src_uri] = (text(kasten), text(*abschnitte))
-    return html + "\n" + PLATZHALTER if abschnitte else html
-
-
-def nachtragen(output: str, page: Page, kontext: Ansichtskontext) -> str:
-    """``on_post_page``: the fact box in place of its search summary, and the sections held
-    back by :func:`ergaenzen`."""
-    gespeichert = kontext.nachtraege.pop(page.file.src_uri, None)
-    if gespeichert is None:
-        return output
-    kasten, abschnitte = gespeichert
-    anfang = output.find(PLATZHALTER_STECKBRIEF)
-    ende = output.find(PLATZHALTER_STECKBRIEF, anfang + 1)
-    if anfang >= 0 and ende > anfang:
-        output = output[:anfang] + kasten + output[ende + len(PLATZHALTER_STECKBRIEF) :]
-    return output.replace(PLATZHALTER, abschnitte, 1) if abschnitte else output
+    if not abschnitte:
+        return html
+    return html + "\n" + nachtraege.marke(seite, "abschnitte", text(*abschnitte))
 
 
 def _inhaltsverzeichnis(page: Page, html: str, eintraege: list[tuple[str, str]]) -> None:

@@ -49,7 +49,6 @@ class Ansichtskontext:
     erwaehnt: dict[str, list[Seite]] = field(default_factory=dict)  # slug -> pages linking to it, by title
     aehnlichkeit: Aehnlichkeit | None = None
     _titel: dict[str, str] = field(default_factory=dict)  # slug -> escaped title
-    nachtraege: dict[str, str] = field(default_factory=dict)  # page path -> sections for on_post_page
 
     @classmethod
     def aufbauen(

@@ -26,7 +26,6 @@ Url = Callable[[Eintrag], str]
 #: Where the listing goes. The glue puts this marker into the page content and replaces it in the
 #: finished HTML, so the search plugin does not parse thousands of cards (they are excluded from
 #: the index anyway; each entry is indexed on its own page).
-PLATZHALTER = "<!-- staedtenetz:liste -->"
 
 #: typ -> (dative plural for "12 von 40 …"), the rest comes from TYP_BEZEICHNUNG.
 DATIV_PLURAL = {

@@ -23,6 +23,7 @@ from ..revision import Revisionsdaten
 from .. import assets, datenschutz, formate, platzhalter
 from ..ansichten import eintragsseite, karte, liste
 from ..ansichten.kontext import Ansichtskontext
+from ..ansichten.nachtrag import Nachtraege
 from ..ansichten.wikilinks import WikilinkErweiterung
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.revisionen: Revisionsdaten | None = None
         self.befehl: str = "build"
         self.kontext: Ansichtskontext = Ansichtskontext(self.katalog)  # per build, for the entry views
-        self._listen: dict[str, str] = {}  # listing page -> its listing, until on_post_page
+        self.nachtraege = Nachtraege()  # big HTML that joins pages after the search plugin read them
         self.wikilinks = WikilinkErweiterung(self._wikilink_ziel)  # [[slug]] in page text
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -111,6 +112,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 f"Abgebrochen: {len(fehler)} Fehler in den Inhalten (siehe oben). "
                 "Mit 'staedtenetz pruefen' lassen sie sich ohne Bauen prüfen."
             )
+        self.nachtraege = Nachtraege()
         # Entry views: URLs, dates, backlinks once per build; change list, katalog.json, feed.xml.
         self.kontext, erzeugt, warnungen = eintragsseite.vorbereiten(self.katalog, files, config, self.revisionen, self.config.ausgabe)
         for datei in erzeugt:
@@ -145,17 +147,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
         html = karte.einsetzen(html, self.katalog, page.file.src_uri, url)
-        html = eintragsseite.ergaenzen(html, page, self.kontext)  # fact box, collections, backlinks, related
+        html = eintragsseite.ergaenzen(html, page, self.kontext, self.nachtraege)  # fact box, collections …
         typ = liste.listenseite(page.file.src_uri)
-        if typ:  # big: inserted in on_post_page, after the search plugin has read the page
-            self._listen[page.file.src_uri] = liste.liste(self.katalog, typ, url)
-            html += liste.PLATZHALTER
+        if typ:
+            html += self.nachtraege.marke(page.file.src_uri, "liste", liste.liste(self.katalog, typ, url))
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = eintragsseite.nachtragen(output, page, self.kontext)  # sections below an entry's text
-        fertig = self._listen.pop(page.file.src_uri, None)
-        return output.replace(liste.PLATZHALTER, fertig, 1) if fertig is not None else output
+        return self.nachtraege.einsetzen(page.file.src_uri, output)
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         # Material shows this key (before plain revision_date) under the page: in German.
