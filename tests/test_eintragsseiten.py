@@ -338,7 +338,8 @@ def _steckbrief_html(dateien: dict[str, str], slug: str) -> str:
     from conftest import basis_eintraege
     from staedtenetz.ansichten.html import text
     from staedtenetz.ansichten.kontext import Ansichtskontext
-    from staedtenetz.ansichten.steckbrief import einfuegen, steckbrief
+    from staedtenetz.ansichten.html import einfuegen
+    from staedtenetz.ansichten.steckbrief import steckbrief
 
     alle = {**basis_eintraege(), **dateien}
     k = Katalog.aufbauen(lesen(p, t.encode()) for p, t in alle.items())

@@ -15,7 +15,8 @@ from typing import Any
 
 from . import abschnitte, geodaten
 from .katalog import Katalog
-from .modell import TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
+from .ansichten.html import Html, einfuegen
+from .modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
 
 #: Nested objects of the content model; the form shows their fields in this order.
 TEILE = (Zeitraum, Quelle, Material, Bild, Ansprechstelle, Kosten)
@@ -41,9 +42,7 @@ HINWEISE: dict[str, tuple[str, str, str]] = {
 }
 
 #: Material for MkDocs reads ``page.meta.status`` for icons in the navigation; these are ours.
-EIGENE_STATUS = ("entwurf", "in-pruefung", "veroeffentlicht", "archiviert")
-
-_H1_ENDE = re.compile(r"</h1>", re.IGNORECASE)
+EIGENE_STATUS = tuple(STATUS_BEZEICHNUNG)
 
 
 def hinweis_html(status: str) -> str:
@@ -60,10 +59,7 @@ def hinweis_html(status: str) -> str:
 def hinweis_einsetzen(seite: str, status: str) -> str:
     """Put the notice directly under the page's first heading (or at the top)."""
     hinweis = hinweis_html(status)
-    if not hinweis:
-        return seite
-    m = _H1_ENDE.search(seite)
-    return seite[: m.end()] + hinweis + seite[m.end() :] if m else hinweis + seite
+    return einfuegen(seite, Html(hinweis)) if hinweis else seite
 
 
 def repository(repo_url: str | None, edit_uri: str | None, docs_dir_name: str = "docs") -> dict[str, Any]:

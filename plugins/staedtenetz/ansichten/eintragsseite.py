@@ -20,11 +20,11 @@ from mkdocs.structure.toc import AnchorLink
 
 from ..katalog import Katalog
 from . import aenderungen, export, feed
-from .html import Html, text
+from .html import Html, einfuegen, text
 from .kontext import Ansichtskontext
 from .nachtrag import Nachtraege
 from .sammlung import sammlung
-from .steckbrief import einfuegen, steckbrief, suchzeile
+from .steckbrief import steckbrief, suchzeile
 from .verwandt import aehnliche_abschnitt, erwaehnt_abschnitt
 
 if TYPE_CHECKING:

@@ -11,6 +11,8 @@ made up a third of the views' time at 5,000 entries).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import Union
 
@@ -73,3 +75,12 @@ def verbinden(teile: Iterable[Kind], trenner: str = ", ") -> list[Kind]:
 def text(*elemente: Kind) -> str:
     """The HTML of ``elemente`` as a plain string."""
     return str(_inhalt(elemente))
+
+
+def einfuegen(seite: str, block: Html) -> str:
+    """``block`` right after the first ``</h1>`` of ``seite`` (or at the start, if there is none)."""
+    inhalt = text(block)
+    m = re.search(r"</h1\s*>", seite, re.IGNORECASE)
+    if m is None:
+        return inhalt + seite
+    return seite[: m.end()] + "\n" + inhalt + seite[m.end() :]

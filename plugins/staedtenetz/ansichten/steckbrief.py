@@ -117,15 +117,6 @@ def suchzeile(e: Eintrag, katalog: Any) -> Html:
     return el("p", {"class": "steckbrief-suchzeile", "hidden": ""}, " · ".join(teile))
 
 
-def einfuegen(html: str, kasten: Html) -> str:
-    """``kasten`` right after the first ``</h1>`` of ``html`` (or at the start, if there is none)."""
-    block = text(kasten)
-    m = re.search(r"</h1\s*>", html)
-    if m is None:
-        return block + html
-    return html[: m.end()] + "\n" + block + html[m.end() :]
-
-
 def _eintragsart(e: Eintrag) -> str:
     return typ_bezeichnung(e.typ)
 
