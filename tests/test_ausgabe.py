@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from conftest import Handbuch, basis_eintraege
-from staedtenetz.ausgabe import Ausgabe
-from staedtenetz.frontmatter import lesen
-from staedtenetz.katalog import Katalog
+from staedtenetz.inhalt.ausgabe import Ausgabe
+from staedtenetz.inhalt.frontmatter import lesen
+from staedtenetz.katalog.katalog import Katalog
 
 ENTWURF = """\
 ---

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT, Handbuch
-from staedtenetz.schema import json_schema, json_text
+from staedtenetz.inhalt.schema import json_schema, json_text
 
 FEHLERHAFT = """\
 ---

@@ -6,8 +6,8 @@ import time
 import unicodedata
 
 from conftest import basis_eintraege
-from staedtenetz.frontmatter import MAX_FRONTMATTER_BYTES, lesen
-from staedtenetz.katalog import Katalog
+from staedtenetz.inhalt.frontmatter import MAX_FRONTMATTER_BYTES, lesen
+from staedtenetz.katalog.katalog import Katalog
 
 LEITFADEN = (
     "---\ntyp: leitfaden\ntitle: Beteiligung gestalten\n"

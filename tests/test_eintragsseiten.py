@@ -13,8 +13,8 @@ import pytest
 import eintrag_fixture as fx
 from conftest import Handbuch
 from staedtenetz.ansichten.verwandt import Aehnlichkeit
-from staedtenetz.frontmatter import lesen
-from staedtenetz.katalog import Katalog
+from staedtenetz.inhalt.frontmatter import lesen
+from staedtenetz.katalog.katalog import Katalog
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from listen_fixture import GELISTET, NICHT_GELISTET, listen_handbuch
 
 from conftest import Handbuch
 from staedtenetz.ansichten import karte, liste
-from staedtenetz.modell import Zeitraum
+from staedtenetz.inhalt.modell import Zeitraum
 
 
 @pytest.fixture(scope="module")
@@ -197,8 +197,8 @@ def test_projektion_und_pfade() -> None:
 
 def test_karte_uebergeht_unbekannten_gemeindeschluessel(tmp_path: Path) -> None:
     # In the live preview a wrong AGS is shown as an error on the page; the map must not crash.
-    from staedtenetz.frontmatter import lesen
-    from staedtenetz.katalog import Katalog
+    from staedtenetz.inhalt.frontmatter import lesen
+    from staedtenetz.katalog.katalog import Katalog
 
     quellen = [
         lesen("kommunen/essen.md", b'---\ntyp: kommune\ntitle: Essen\nzusammenfassung: Testkommune Essen zum Testen der Karte.\nags: "05113000"\nstand: 2025-01-01\n---\n'),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from staedtenetz import markdowntext
-from staedtenetz.markdowntext import Zeile, koerper, ohne_codespannen, zeilen
+from staedtenetz.inhalt import markdowntext
+from staedtenetz.inhalt.markdowntext import Zeile, koerper, ohne_codespannen, zeilen
 
 
 def _code(text: str) -> list[bool]:
@@ -87,7 +87,8 @@ def test_crlf_ist_normalisiert_zeilennummern_zaehlen_nur_lf() -> None:
 
 
 def test_fence_regel_in_allen_nutzern_gleich() -> None:
-    from staedtenetz import abschnitte, datenschutz_text, platzhalter
+    from staedtenetz.inhalt import abschnitte
+    from staedtenetz.pruefung import datenschutz_text, platzhalter
 
     text = "## A\n```\n## B\n~~~\n[AUSFÜLLEN: x] info@example.org\n```\n## C [AUSFÜLLEN: y]\n"
     assert abschnitte.ueberschriften(text) == ["A", "C [AUSFÜLLEN: y]"]

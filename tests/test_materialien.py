@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Handbuch
-from staedtenetz import formate
+from staedtenetz.inhalt import formate
 
 SEITE = "docs/praxisbeispiele/mit-material.md"
 ANZEIGE = "docs/praxisbeispiele/mit-material.md"
@@ -331,14 +331,14 @@ def test_docx_mit_word_inhalt_wird_angenommen(tmp_path: Path) -> None:
 
 
 def test_pfade_und_grenze_aus_der_konfiguration() -> None:
-    from staedtenetz import materialien
+    from staedtenetz.pruefung import materialien
 
     assert materialien.ziel("praxisbeispiele/a.md", "materialien/b.pdf") == "praxisbeispiele/materialien/b.pdf"
     assert materialien.ziel("praxisbeispiele/a.md", "../gemeinsam/b.pdf") == "gemeinsam/b.pdf"
     assert materialien.ziel("praxisbeispiele/a.md", "../../b.pdf") is None
     assert materialien.ziel("a.md", "x/../../b.pdf") is None
     # mkdocs.yml may list plugins as a list or as a mapping (as the repository does).
-    from staedtenetz.projekt import Projekt
+    from staedtenetz.redaktion.projekt import Projekt
 
     def plugin(plugins):
         return Projekt(Path("."), Path("mkdocs.yml"), Path("docs"), {"plugins": plugins}).plugin("staedtenetz/austausch")

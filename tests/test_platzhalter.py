@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from staedtenetz.platzhalter import finden, hervorheben, markierung
+from staedtenetz.pruefung.platzhalter import finden, hervorheben, markierung
 
 TEXT = """\
 ---

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from conftest import basis_eintraege
-from staedtenetz.frontmatter import lesen
-from staedtenetz.katalog import Katalog
+from staedtenetz.inhalt.frontmatter import lesen
+from staedtenetz.katalog.katalog import Katalog
 
 FAELLE = yaml.safe_load((Path(__file__).parent / "golden" / "pruefung.yaml").read_text(encoding="utf-8"))
 

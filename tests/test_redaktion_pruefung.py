@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from conftest import Handbuch
-from staedtenetz import datenschutz_text
-from staedtenetz.bericht import monate_zurueck
+from staedtenetz.pruefung import datenschutz_text
+from staedtenetz.redaktion.bericht import monate_zurueck
 
 MIT_KONTAKT = """\
 ---

@@ -16,7 +16,7 @@ from odf import text as odftext
 from pypdf import PdfReader
 
 from conftest import Handbuch
-from staedtenetz import formate
+from staedtenetz.inhalt import formate
 
 VORLAGE = """\
 ---

@@ -11,9 +11,9 @@ import yaml
 
 from conftest import basis_eintraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
-from staedtenetz.ausgabe import Ausgabe
-from staedtenetz.frontmatter import lesen
-from staedtenetz.katalog import Katalog
+from staedtenetz.inhalt.ausgabe import Ausgabe
+from staedtenetz.inhalt.frontmatter import lesen
+from staedtenetz.katalog.katalog import Katalog
 
 FAELLE = yaml.safe_load((Path(__file__).parent / "golden" / "wikilinks.yaml").read_text(encoding="utf-8"))
 

@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from . import abschnitte, textpruefung
-from .datenschutz_text import textzeilen
-from .katalog import Katalog
-from .laden import katalog_laden
-from .modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG
-from .revision import Revisionsdaten
+from staedtenetz.inhalt import abschnitte
+from staedtenetz.pruefung import textpruefung
+from staedtenetz.pruefung.datenschutz_text import textzeilen
+from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.katalog.laden import katalog_laden
+from staedtenetz.inhalt.modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG
+from staedtenetz.katalog.revision import Revisionsdaten
 
 try:  # fill-in fields ([AUSFÜLLEN: …]); the module belongs to the content work
-    from . import platzhalter
+    from staedtenetz.pruefung import platzhalter
 except ImportError:  # pragma: no cover
     platzhalter = None  # type: ignore[assignment]
 

@@ -12,11 +12,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .ausgabe import Ausgabe
-from .katalog import Eintrag, Katalog
-from .laden import katalog_laden
-from .meldungen import Meldung
-from .modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG
+from staedtenetz.inhalt.ausgabe import Ausgabe
+from staedtenetz.katalog.katalog import Eintrag, Katalog
+from staedtenetz.katalog.laden import katalog_laden
+from staedtenetz.inhalt.meldungen import Meldung
+from staedtenetz.inhalt.modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG
 
 ART = {"A": "neu", "M": "geändert", "D": "gelöscht", "T": "geändert"}
 

@@ -9,7 +9,7 @@ An entry lists downloadable files under ``materialien`` and pictures under ``bil
   an Office or OpenDocument zip), and
 - stay below a size limit (``materialien_max_mb`` of the ``staedtenetz/austausch`` plugin).
 
-Each violation is a :class:`~staedtenetz.meldungen.Meldung` on the line of the offending
+Each violation is a :class:`~staedtenetz.inhalt.meldungen.Meldung` on the line of the offending
 ``datei:`` key. The check needs only the docs folder, so the build and ``staedtenetz pruefen``
 run the same function (:func:`pruefen`).
 
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .meldungen import Meldung, fehler, meinten_sie
+from staedtenetz.inhalt.meldungen import Meldung, fehler, meinten_sie
 
 #: Default size limit: 20 MB (decimal, as shown to people).
 STANDARD_MAX_MB = 20.0
@@ -216,7 +216,7 @@ def datei_pruefen(docs: Path, seite: str, datei: str, grenze: int, *, nur_bilder
         typ = f"'{endung}'" if endung else "ohne Endung"
         return f"{was} '{datei}' hat einen nicht erlaubten Typ ({typ}). Erlaubt sind {erlaubt}."
     if info.st_size > grenze:
-        from . import formate  # Babel: imported only when needed, `pruefen` starts faster
+        from staedtenetz.inhalt import formate
 
         return (
             f"{was} '{datei}' ist {formate.dateigroesse(info.st_size)} groß, erlaubt sind höchstens "
@@ -262,7 +262,7 @@ def sha256(pfad: Path) -> str:
 
 def formatangabe(pfad: str, bytes_: int) -> str:
     """``PDF, 1,2 MB``"""
-    from . import formate
+    from staedtenetz.inhalt import formate
 
     a = art(pfad)
     name = a.format if a else posixpath.splitext(pfad)[1].lstrip(".").upper()

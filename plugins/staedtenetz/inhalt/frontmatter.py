@@ -3,7 +3,7 @@
 Everything a contributor's editor may do to a file is handled here, once: a byte-order mark
 and CRLF line ends are accepted; text that is not UTF-8, malformed YAML, a front matter that
 is not a mapping, duplicate keys, YAML anchors and aliases (a size bomb) and an oversized front
-matter become :class:`~staedtenetz.meldungen.Meldung` objects with the line to look at. The
+matter become :class:`~staedtenetz.inhalt.meldungen.Meldung` objects with the line to look at. The
 parser is libyaml (``CSafeLoader``) when available; the node tree it composes gives the lines.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .meldungen import Meldung, fehler
+from staedtenetz.inhalt.meldungen import Meldung, fehler
 
 try:  # libyaml is an order of magnitude faster; PyYAML's pure loader gives the same nodes.
     from yaml import CSafeLoader as _Loader

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import markdowntext
+from staedtenetz.inhalt import markdowntext
 
 #: ``Ü`` may arrive precomposed (U+00DC) or decomposed (U + U+0308), e.g. from macOS editors.
 MUSTER = re.compile(r"\[AUSF(?:\u00dc|U\u0308)LLEN:[ \t]*([^\]\n]*?)[ \t]*\]")

@@ -13,10 +13,10 @@ import json
 import re
 from typing import Any
 
-from . import abschnitte, geodaten
-from .katalog import Katalog
-from .ansichten.html import Html, einfuegen
-from .modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
+from staedtenetz.inhalt import abschnitte, geodaten
+from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.ansichten.html import Html, einfuegen
+from staedtenetz.inhalt.modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
 
 #: Nested objects of the content model; the form shows their fields in this order.
 TEILE = (Zeitraum, Quelle, Material, Bild, Ansprechstelle, Kosten)

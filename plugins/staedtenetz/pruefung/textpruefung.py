@@ -13,11 +13,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-from . import datenschutz_text
-from .abschnitte import hinweise_finden
-from .frontmatter import Quelltext
-from .meldungen import Meldung, warnung
-from .modell import Basis
+from staedtenetz.pruefung import datenschutz_text
+from staedtenetz.inhalt.abschnitte import hinweise_finden
+from staedtenetz.inhalt.frontmatter import Quelltext
+from staedtenetz.inhalt.meldungen import Meldung, warnung
+from staedtenetz.inhalt.modell import Basis
 
 BILD_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|<img\b[^>]*\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE)
 

@@ -13,10 +13,10 @@ from typing import Any
 
 import click
 
-from .cli import HILFE, _DeutscherBefehl, _relativ
-from .laden import katalog_laden
-from .modell import TYP_BEZEICHNUNG, TYPEN
-from .projekt import Projekt, ProjektFehler
+from staedtenetz.redaktion.cli_basis import HILFE, _DeutscherBefehl, _relativ
+from staedtenetz.katalog.laden import katalog_laden
+from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG, TYPEN
+from staedtenetz.redaktion.projekt import Projekt, ProjektFehler
 
 
 def _projekt(konfiguration: Path | None) -> Projekt:
@@ -64,7 +64,7 @@ def neu(
     nacheinander abgefragt. Die Datei entsteht im passenden Ordner mit den Abschnitten des
     Typs und kurzen Hinweisen; eine vorhandene Datei wird nie überschrieben.
     """
-    from . import neu as n
+    from staedtenetz.redaktion import neu as n
 
     projekt = _projekt(konfiguration)
     katalog = katalog_laden(projekt.docs_dir)
@@ -170,7 +170,7 @@ def _abbruch(text: str) -> None:
 def bericht(format_: str, stichtag: dt.datetime | None, konfiguration: Path | None) -> None:
     """Bericht für die Redaktion: Status, veraltete Seiten, Förderstände, Bildnachweise,
     fehlende Abschnitte, Seiten ohne Verweise, defekte Links, offene Platzhalter."""
-    from . import bericht as b
+    from staedtenetz.redaktion import bericht as b
 
     projekt = _projekt(konfiguration)
     ergebnis = b.erstellen(projekt.docs_dir, projekt.einstellungen.get("nav"), stichtag.date() if stichtag else None)
@@ -185,7 +185,7 @@ def bericht(format_: str, stichtag: dt.datetime | None, konfiguration: Path | No
 def zusammenfassung_befehl(basis: str, konfiguration: Path | None) -> None:
     """Zusammenfassung eines Pull Requests in Markdown (für die Job-Zusammenfassung):
     neue und geänderte Einträge, Fehler, Warnungen und eine Checkliste für die Redaktion."""
-    from . import zusammenfassung as z
+    from staedtenetz.redaktion import zusammenfassung as z
 
     projekt = _projekt(konfiguration)
     try:

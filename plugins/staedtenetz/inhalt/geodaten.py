@@ -33,7 +33,7 @@ def ebene(name: str) -> dict[str, Any]:
 
 @cache
 def _laden(name: str) -> dict[str, Any]:
-    pfad = files("staedtenetz") / "daten" / f"nrw-{name}.geo.json"
+    pfad = files("staedtenetz.inhalt") / "daten" / f"nrw-{name}.geo.json"
     return json.loads(pfad.read_text(encoding="utf-8"))
 
 

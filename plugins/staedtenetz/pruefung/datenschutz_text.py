@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from . import markdowntext
+from staedtenetz.inhalt import markdowntext
 
 EMAIL_RE = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 #: A candidate phone number: optional +/00, then digits with spaces, slashes, hyphens, brackets.

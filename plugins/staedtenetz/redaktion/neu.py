@@ -18,12 +18,12 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
-from .abschnitte import geruest
-from .frontmatter import lesen
-from .katalog import Katalog
-from .meldungen import Meldung, meinten_sie
-from .modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, Quelle, Zeitraum, ist_slug
-from .validierung import slug_vorschlag
+from staedtenetz.inhalt.abschnitte import geruest
+from staedtenetz.inhalt.frontmatter import lesen
+from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.inhalt.meldungen import Meldung, meinten_sie
+from staedtenetz.inhalt.modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, Quelle, Zeitraum, ist_slug
+from staedtenetz.pruefung.validierung import slug_vorschlag
 
 BASISFELDER = set(Basis.model_fields)
 

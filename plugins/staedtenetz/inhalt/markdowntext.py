@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .frontmatter import FRONTMATTER_RE
+from staedtenetz.inhalt.frontmatter import FRONTMATTER_RE
 
 #: A fence line: indentation, the fence (group 1), the rest of the line (group 2).
 ZAUN_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")

@@ -36,8 +36,8 @@ from urllib.parse import unquote
 
 import markdown
 
-from . import formate
-from .frontmatter import FRONTMATTER_RE
+from staedtenetz.inhalt import formate
+from staedtenetz.inhalt.frontmatter import FRONTMATTER_RE
 
 #: Bump to invalidate every cached file when the HTML or the conversion changes.
 VERSION = "1"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .modell import Basis
+from staedtenetz.inhalt.modell import Basis
 
 #: Reasons an entry is left out, as shown in messages.
 GRUND_TEXT = {

@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .frontmatter import Quelltext
-from .meldungen import Meldung, aehnlichstes, fehler, meinten_sie
-from .modell import TYPEN, Basis
+from staedtenetz.inhalt.frontmatter import Quelltext
+from staedtenetz.inhalt.meldungen import Meldung, aehnlichstes, fehler, meinten_sie
+from staedtenetz.inhalt.modell import TYPEN, Basis
 
 #: Common slips on key names -> the key meant.
 SCHLUESSEL_HINWEISE = {

@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from . import markdowntext, materialien
-from .ausgabe import GRUND_TEXT, Ausgabe
-from .frontmatter import Quelltext
-from .meldungen import Meldung, fehler
+from staedtenetz.inhalt import markdowntext
+from staedtenetz.pruefung import materialien
+from staedtenetz.inhalt.ausgabe import GRUND_TEXT, Ausgabe
+from staedtenetz.inhalt.frontmatter import Quelltext
+from staedtenetz.inhalt.meldungen import Meldung, fehler
 
 if TYPE_CHECKING:
-    from .katalog import Katalog
+    from staedtenetz.katalog.katalog import Katalog
 
 #: ``](ziel)`` of inline links and images; the target may be wrapped in ``<…>`` and have a title.
 _INLINE_RE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")

@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import markdowntext
-from .frontmatter import Quelltext
-from .meldungen import Meldung, fehler, meinten_sie
+from staedtenetz.inhalt import markdowntext
+from staedtenetz.inhalt.frontmatter import Quelltext
+from staedtenetz.inhalt.meldungen import Meldung, fehler, meinten_sie
 
 if TYPE_CHECKING:
-    from .ausgabe import Ausgabe
-    from .katalog import Eintrag, Katalog
+    from staedtenetz.inhalt.ausgabe import Ausgabe
+    from staedtenetz.katalog.katalog import Eintrag, Katalog
 
 #: ``[[slug]]`` or ``[[slug|Text]]``. The slug part takes anything but ``]``, ``|`` and line
 #: breaks, so a mistyped ``[[Duisburg Marxloh]]`` is found and reported, not silently ignored.
@@ -86,7 +86,7 @@ def aufloesen(katalog: Katalog) -> None:
 def einschraenken(katalog: Katalog, weg: dict[str, Eintrag], ausgabe: Ausgabe) -> list[Meldung]:
     """After entries ``weg`` left the edition: drop their own wiki links and report every
     remaining link to one of them (the link would be dead)."""
-    from .ausgabe import GRUND_TEXT
+    from staedtenetz.inhalt.ausgabe import GRUND_TEXT
 
     weg_pfade = {e.pfad for e in weg.values()}
     behalten: list[Textverweis] = []

@@ -12,7 +12,7 @@ ZIEL = "assets/staedtenetz"
 
 
 def _ordner() -> Path:
-    return Path(str(paketdateien("staedtenetz") / "assets"))
+    return Path(str(paketdateien("staedtenetz.ansichten") / "assets"))
 
 
 def namen() -> list[str]:

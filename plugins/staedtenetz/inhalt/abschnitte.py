@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import markdowntext
-from .modell import TYPEN
+from staedtenetz.inhalt import markdowntext
+from staedtenetz.inhalt.modell import TYPEN
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from . import geodaten, textpruefung
-from . import textverweise as tv
-from .ausgabe import GRUND_TEXT, Ausgabe
-from .frontmatter import Quelltext
-from .meldungen import Meldung, fehler, meinten_sie, warnung
-from .modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, ist_slug
-from .validierung import modell_pruefen, slug_vorschlag
+from staedtenetz.inhalt import geodaten
+from staedtenetz.pruefung import textpruefung
+from staedtenetz.pruefung import textverweise as tv
+from staedtenetz.inhalt.ausgabe import GRUND_TEXT, Ausgabe
+from staedtenetz.inhalt.frontmatter import Quelltext
+from staedtenetz.inhalt.meldungen import Meldung, fehler, meinten_sie, warnung
+from staedtenetz.inhalt.modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, ist_slug
+from staedtenetz.pruefung.validierung import modell_pruefen, slug_vorschlag
 
 
 @dataclass

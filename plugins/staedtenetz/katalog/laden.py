@@ -6,10 +6,10 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .ausgabe import Ausgabe
-from .frontmatter import Quelltext, lesen
-from .katalog import Katalog
-from . import sichtbarkeit
+from staedtenetz.inhalt.ausgabe import Ausgabe
+from staedtenetz.inhalt.frontmatter import Quelltext, lesen
+from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.pruefung import sichtbarkeit
 
 
 def markdown_dateien(docs_dir: Path) -> Iterator[str]:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from .modell import EintragsModell
+from staedtenetz.inhalt.modell import EintragsModell
 
 SCHEMA_ID = "https://staedtenetz.invalid/schema/eintrag.schema.json"
 
