@@ -83,24 +83,25 @@ def ausfuellen(
             p.text = ueberschrift_umbenennen[1]
         if titel not in texte:
             continue
-        # the empty paragraph the template leaves after the guidance
-        leer = next(q for q in absaetze[i + 1 :] if not q.text.strip())
-        erster, *rest = texte[titel]
-        leer.text = erster
+        # typed after the guidance, before the next heading (or at the end of the document)
         naechster = _naechster(absaetze, i)
-        for teil in rest:
+
+        def absatz(text: str = "", stil: str | None = None):
+            return naechster.insert_paragraph_before(text, style=stil) if naechster else d.add_paragraph(text, style=stil)
+
+        for teil in texte[titel]:
             if isinstance(teil, list):
+                # Word's list style; a document saved by LibreOffice has none (its lists are numbering)
+                stil = "List Bullet" if any(s.name == "List Bullet" for s in d.styles) else None
                 for punkt in teil:
-                    (naechster.insert_paragraph_before(punkt, style="List Bullet") if naechster else d.add_paragraph(punkt, style="List Bullet"))
+                    absatz(punkt, stil)
             else:
-                (naechster.insert_paragraph_before(teil) if naechster else d.add_paragraph(teil))
+                absatz(teil)
         if foto and titel == "Vorgehen":
-            bild = naechster.insert_paragraph_before("") if naechster else d.add_paragraph("")
-            bild.add_run().add_picture(io.BytesIO(png()), width=Cm(4))
+            absatz().add_run().add_picture(io.BytesIO(png()), width=Cm(4))
             if unterschrift:
-                naechster.insert_paragraph_before(unterschrift) if naechster else d.add_paragraph(unterschrift)
-            # a person often leaves an empty line behind
-            naechster.insert_paragraph_before("") if naechster else d.add_paragraph("")
+                absatz(unterschrift)
+            absatz()  # a person often leaves an empty line behind
     d.save(str(ziel))
     return ziel
 

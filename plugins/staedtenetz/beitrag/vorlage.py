@@ -8,8 +8,8 @@ The document has three parts, all derived from code that other parts of the hand
 3. a heading per section of the type (``inhalt/abschnitte.ABSCHNITTE``, the table ``neu`` and the
    web form use) with its guidance.
 
-Guidance disappears on import (``word.py`` drops every paragraph in the style "Hinweis" or starting
-with the prefix, and ignores the hint column). The DOCX is written with python-docx; the ODT is
+Guidance disappears on import (``word.py`` drops every paragraph starting with the prefix and
+ignores the hint column). The DOCX is written with python-docx; the ODT is
 pandoc's conversion of that DOCX (pandoc is a dependency already), so both carry the same text.
 Both carry their title in the document properties.
 """
@@ -81,6 +81,7 @@ def docx_bytes(typ: str, katalog: Any = None) -> bytes:
     hinweis.font.italic = True
     hinweis.font.size = Pt(9.5)
     hinweis.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    hinweis.next_paragraph_style = stile["Normal"]  # Enter after a hint: the person's own text
     stile["Normal"].font.name = "Liberation Sans"
 
     d.add_heading(titel(typ), 0)

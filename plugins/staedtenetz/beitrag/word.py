@@ -4,8 +4,8 @@ pandoc reads the document (``--track-changes=accept``: tracked changes count as 
 are dropped) into its JSON syntax tree and extracts the embedded images; this module walks the
 tree:
 
-- guidance goes: paragraphs in the style "Hinweis" or starting with "Hinweis zum Ausfüllen:",
-  and the hint column of the Steckbrief;
+- guidance goes: paragraphs starting with "Hinweis zum Ausfüllen:" (the template sets them in the
+  style "Hinweis", but a person's own text in that style is kept), and the hint column;
 - the Steckbrief table becomes the front matter (``felder.wert`` per row: titles of Kommunen,
   Handlungsfelder … become slugs, with "Meinten Sie …?" when nothing matches);
 - each heading of the type's sections starts a section; headings, lists, tables, links and
@@ -33,7 +33,7 @@ from typing import Any
 
 from staedtenetz.beitrag import felder
 from staedtenetz.beitrag.felder import BILDLIZENZ, BILDNACHWEIS, Wertfehler, Zeile, normal
-from staedtenetz.beitrag.vorlage import HINWEIS_PRAEFIX, HINWEIS_STIL, SPALTEN, STECKBRIEF, TYPZEILE
+from staedtenetz.beitrag.vorlage import HINWEIS_PRAEFIX, SPALTEN, STECKBRIEF, TYPZEILE
 from staedtenetz.beitrag.zipgrenzen import Grenzen, ZipFehler, kopf_pruefen
 from staedtenetz.inhalt.abschnitte import ABSCHNITTE
 from staedtenetz.inhalt.meldungen import aehnlichstes
@@ -169,11 +169,9 @@ def text(knoten: Any) -> str:
 
 
 def _ist_hinweis(block: dict[str, Any]) -> bool:
-    if block.get("t") == "Div":
-        attribute = dict(block["c"][0][2])
-        if attribute.get("custom-style") == HINWEIS_STIL:
-            return True
-    return block.get("t") in ("Para", "Plain", "Div") and text(block).lstrip().startswith(HINWEIS_PRAEFIX)
+    """Guidance is recognised by its opening words only, not by the style "Hinweis": text a person
+    types into a paragraph that inherited the style must never be lost."""
+    return block.get("t") in ("Para", "Plain") and text(block).lstrip().startswith(HINWEIS_PRAEFIX)
 
 
 _UNWICHTIG = {"Space", "SoftBreak", "LineBreak"}
@@ -236,6 +234,10 @@ def _aufraeumen(bloecke: list[Any]) -> list[Any]:
             innen = _aufraeumen_inline(c[2])
             if innen:
                 ergebnis.append({"t": "Header", "c": [c[0], ["", [], []], innen]})
+        elif t in ("BulletList", "OrderedList") and _ueberschriften_in_liste(c if t == "BulletList" else c[1]):
+            # LibreOffice keeps numbered headings in an outline list; pandoc reads it as a list
+            for punkt in c if t == "BulletList" else c[1]:
+                ergebnis += _aufraeumen(punkt)
         elif t == "BulletList":
             punkte = _punkte(c)
             if punkte:
@@ -261,6 +263,10 @@ def _aufraeumen(bloecke: list[Any]) -> list[Any]:
         else:
             ergebnis.append(b)
     return ergebnis
+
+
+def _ueberschriften_in_liste(punkte: list[Any]) -> bool:
+    return any(p and p[0].get("t") == "Header" for p in punkte)
 
 
 def _punkte(punkte: list[Any]) -> list[Any]:
