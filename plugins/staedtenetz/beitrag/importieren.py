@@ -9,6 +9,7 @@ document are reported against the document ("Steckbrief, Zeile 'Kommune': …", 
 
 from __future__ import annotations
 
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -140,6 +141,10 @@ def _im_dokument(m: Meldung, ergebnis: Ergebnis, g: word.Gelesen) -> str:
         if k[0] == "bilder" and len(k) > 1 and isinstance(k[1], int):
             return f"Foto {k[1] + 1}: {m.text}"
         label = g.zeilen.get(str(k[0]))
+        if label is None:
+            # a rule across fields (on the whole entry) names the key to fill in its text
+            genannt = [g.zeilen[n] for n in re.findall(r"[`']([a-z_]+)[`':]", m.text) if n in g.zeilen]
+            label = genannt[0] if genannt else None
         if label:
             return f"Steckbrief, Zeile '{label}': {m.text}"
         return f"Steckbrief: {m.text}"

@@ -499,6 +499,7 @@ def _abschnitte(bloecke: list[Any], typ: str, fehler: list[str]) -> list[Any]:
     erwartet = {normal(a.titel): a for a in ABSCHNITTE[typ]}
     inhalt: dict[str, list[Any]] = {}
     aktuell: list[Any] | None = None
+    verwaist: list[str] = []  # text before the first section
     for b in bloecke:
         if b.get("t") == "Header" and b["c"][0] == ebene:
             titel = text(b["c"][2]).strip()
@@ -516,16 +517,20 @@ def _abschnitte(bloecke: list[Any], typ: str, fehler: list[str]) -> list[Any]:
                 f"Überschriften der Vorlage nicht; eigene Zwischenüberschriften setzen Sie eine Ebene tiefer "
                 f"(Überschrift {ebene + 1}). Erwartet: {', '.join(a.titel for a in ABSCHNITTE[typ])}."
             )
-            aktuell = None
+            aktuell = []  # its text is not taken (the heading's message covers it)
             continue
         if aktuell is None:
             if text(b).strip() or _bilder_in(b):
-                ort = "vor dem ersten Abschnitt" if not inhalt else "unter einer unbekannten Überschrift"
-                fehler.append(f"Text {ort} ('{_kurz(text(b))}') gehört zu keinem Abschnitt. Setzen Sie ihn unter eine der Überschriften.")
+                verwaist.append(text(b))
             continue
         if b.get("t") == "Header":
             b = {"t": "Header", "c": [min(6, b["c"][0] - ebene + 2), b["c"][1], b["c"][2]]}
         aktuell.append(b)
+    if verwaist:
+        fehler.append(
+            f"Zwischen Steckbrief und erstem Abschnitt steht Text ('{_kurz(' '.join(verwaist))}'). Er gehört zu "
+            "keinem Abschnitt: Setzen Sie ihn unter eine der Überschriften."
+        )
     ergebnis: list[Any] = []
     for n, a in erwartet.items():
         if n not in inhalt:
