@@ -168,7 +168,7 @@ def _paket(datei: Path, docs: Path, tmp: Path, ersetzen: bool, ausgabe: Ausgabe 
     if "status" not in (yaml.safe_load(text.split("---", 2)[1]) or {}):
         text = text.replace("\n---", "\nstatus: entwurf\n---", 1)
     ergebnis = einfuegen(docs, p.pfad, text, p.dateien, ausgabe=ausgabe, max_mb=max_mb, ersetzen=ersetzen)
-    return _bericht(ergebnis, p.pfad, p.dateien, lambda m: m.als_zeile(f"docs/{m.pfad}"))
+    return _bericht(ergebnis, p.pfad, p.dateien, lambda m: f"docs/{m.pfad}:{m.zeile}: {m.text}")
 
 
 def _bericht(ergebnis: Ergebnis, pfad: str, dateien: dict[str, Path], ort: Any) -> Bericht:

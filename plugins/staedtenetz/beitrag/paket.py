@@ -164,18 +164,18 @@ def _eintrag_pruefen(pfad: str, roh: bytes, dateien: list[str], docs: Path, gren
     """Errors about the entry's front matter and its files (checked in the unpacked copy)."""
     q = lesen(pfad, roh)
     anzeige = f"docs/{pfad}"
-    fehler = [m.als_zeile(anzeige) for m in q.meldungen if m.ist_fehler]
+    fehler = [f"{anzeige}:{m.zeile}: {m.text}" for m in q.meldungen if m.ist_fehler]
     if fehler or not isinstance(q.daten, dict):
         return fehler or [f"{anzeige}: Der Eintrag hat keine Front Matter (den Bereich zwischen zwei Zeilen '---')."]
     daten = q.daten
     ordner = pfad.split("/")[0]
     typ = daten.get("typ")
     if typ != _ORDNER[ordner]:
-        return [f"{anzeige}:{q.zeile(('typ',))}: fehler: 'typ: {typ}' passt nicht zum Ordner '{ordner}' (erwartet 'typ: {_ORDNER[ordner]}')."]
+        return [f"{anzeige}:{q.zeile(('typ',))}: 'typ: {typ}' passt nicht zum Ordner '{ordner}' (erwartet 'typ: {_ORDNER[ordner]}')."]
     status = daten.get("status", "entwurf")
     if status != "entwurf":
         fehler.append(
-            f"{anzeige}:{q.zeile(('status',))}: fehler: Ein Beitrag kommt als Entwurf an ('status: entwurf'); "
+            f"{anzeige}:{q.zeile(('status',))}: Ein Beitrag kommt als Entwurf an ('status: entwurf'); "
             f"'status: {status}' setzt erst die Redaktion."
         )
     genannt: dict[str, tuple[str, int, bool]] = {}
@@ -191,7 +191,7 @@ def _eintrag_pruefen(pfad: str, roh: bytes, dateien: list[str], docs: Path, gren
             rel = materialien.ziel(pfad, datei)
             if rel is None or rel not in dateien:
                 fehler.append(
-                    f"{anzeige}:{zeile}: fehler: '{datei}' fehlt im Paket. Legen Sie die Datei nach "
+                    f"{anzeige}:{zeile}: '{datei}' fehlt im Paket. Legen Sie die Datei nach "
                     f"'docs/{posixpath.splitext(pfad)[0]}/' und schreiben Sie 'datei: "
                     f"{posixpath.basename(posixpath.splitext(pfad)[0])}/{posixpath.basename(datei)}'."
                 )
@@ -199,7 +199,7 @@ def _eintrag_pruefen(pfad: str, roh: bytes, dateien: list[str], docs: Path, gren
             genannt[rel] = (datei, zeile, feld == "bilder")
             text = materialien.datei_pruefen(docs, pfad, datei, grenze, nur_bilder=feld == "bilder")
             if text:
-                fehler.append(f"{anzeige}:{zeile}: fehler: {text}")
+                fehler.append(f"{anzeige}:{zeile}: {text}")
     for rel in dateien:
         if rel not in genannt:
             fehler.append(
