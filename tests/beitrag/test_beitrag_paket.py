@@ -152,12 +152,25 @@ def test_zu_viele_dateien(h: Handbuch, tmp_path: Path) -> None:
     assert "Das Archiv enthält 64 Dateien, erlaubt sind höchstens 50." in _abgelehnt(h, paket(tmp_path / "viele.zip", {**gut(), **viele}))
 
 
-def test_unsauberer_name_und_nicht_eingetragene_datei(h: Handbuch, tmp_path: Path) -> None:
-    zip_ = paket(tmp_path / "name.zip", {**gut(), "docs/praxisbeispiele/hofgarten/Konzept Quartierswerkstatt.pdf": PDF})
-    assert (
-        "'docs/praxisbeispiele/hofgarten/Konzept Quartierswerkstatt.pdf': Der Dateiname ist nicht sauber (nur "
-        "Kleinbuchstaben, Ziffern und Bindestriche). Benennen Sie die Datei um in 'konzept-quartierswerkstatt.pdf'."
-    ) in _abgelehnt(h, zip_)
+def test_import_gibt_saubere_namen(h: Handbuch, tmp_path: Path) -> None:
+    mitglieder = gut()
+    del mitglieder["docs/praxisbeispiele/hofgarten/konzept.pdf"], mitglieder["docs/praxisbeispiele/hofgarten/beete.png"]
+    text = EINTRAG.replace("hofgarten/konzept.pdf", "'hofgarten/Konzept Quartierswerkstatt.pdf'")
+    text = text.replace("hofgarten/beete.png", "hofgarten/IMG_2034.PNG")
+    mitglieder["docs/praxisbeispiele/hofgarten.md"] = text.encode()
+    mitglieder["docs/praxisbeispiele/hofgarten/Konzept Quartierswerkstatt.pdf"] = PDF
+    mitglieder["docs/praxisbeispiele/hofgarten/IMG_2034.PNG"] = png()
+    r = h.run("staedtenetz", "import", str(paket(tmp_path / "name.zip", mitglieder)))
+    assert r.returncode == 0, r.ausgabe
+    assert "Umbenannt (saubere Dateinamen): 'docs/praxisbeispiele/hofgarten/IMG_2034.PNG' → docs/praxisbeispiele/hofgarten/img-2034.png" in r.stdout
+    assert sorted(p.name for p in (h.docs / "praxisbeispiele/hofgarten").iterdir()) == ["img-2034.png", "konzept-quartierswerkstatt.pdf"]
+    eintrag = (h.docs / "praxisbeispiele/hofgarten.md").read_text(encoding="utf-8")
+    assert "datei: hofgarten/img-2034.png" in eintrag and "![Hochbeete im Hof](hofgarten/img-2034.png)" in eintrag
+    assert "'hofgarten/konzept-quartierswerkstatt.pdf'" in eintrag
+    assert h.pruefen().returncode == 0
+
+
+def test_nicht_eingetragene_datei(h: Handbuch, tmp_path: Path) -> None:
     zip_ = paket(tmp_path / "extra.zip", {**gut(), "docs/praxisbeispiele/hofgarten/extra.pdf": PDF})
     assert "'docs/praxisbeispiele/hofgarten/extra.pdf' liegt im Paket, steht aber weder unter 'bilder' noch unter 'materialien'" in _abgelehnt(h, zip_)
 

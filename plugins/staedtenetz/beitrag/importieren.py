@@ -34,6 +34,7 @@ class Bericht:
     """The outcome for people: what was written, or why nothing was."""
 
     geschrieben: list[str] = field(default_factory=list)  # docs-relative paths
+    umbenannt: list[tuple[str, str]] = field(default_factory=list)  # (name in the package, clean path)
     fehler: list[str] = field(default_factory=list)
     warnungen: list[str] = field(default_factory=list)
 
@@ -168,7 +169,9 @@ def _paket(datei: Path, docs: Path, tmp: Path, ersetzen: bool, ausgabe: Ausgabe 
     if "status" not in (yaml.safe_load(text.split("---", 2)[1]) or {}):
         text = text.replace("\n---", "\nstatus: entwurf\n---", 1)
     ergebnis = einfuegen(docs, p.pfad, text, p.dateien, ausgabe=ausgabe, max_mb=max_mb, ersetzen=ersetzen)
-    return _bericht(ergebnis, p.pfad, p.dateien, lambda m: f"docs/{m.pfad}:{m.zeile}: {m.text}")
+    b = _bericht(ergebnis, p.pfad, p.dateien, lambda m: f"docs/{m.pfad}:{m.zeile}: {m.text}")
+    b.umbenannt = sorted(p.umbenannt.items())
+    return b
 
 
 def _bericht(ergebnis: Ergebnis, pfad: str, dateien: dict[str, Path], ort: Any) -> Bericht:

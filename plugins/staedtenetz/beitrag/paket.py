@@ -8,7 +8,9 @@ The format (agreed with the web form, see CONTRIBUTING.md):
     docs/<ordner>/<slug>/<datei>      its files, each listed under ``bilder`` or ``materialien``
 
 :func:`auspacken` checks the archive (``zipgrenzen``: sizes, ratio, count, links, names – from
-the headers and again while unpacking) into a private folder, then every file with the same
+the headers and again while unpacking) into a private folder – a file with capitals, spaces or
+umlauts in its name gets its clean name (``materialien.sauberer_name``) and the entry's text is
+changed to match –, then every file with the same
 check as ``pruefen`` (``pruefung/materialien.datei_pruefen``: type by content, size, clean
 name). Anything unsafe raises :class:`Paketfehler`; nothing reaches the handbook before
 ``einfuegen`` has checked the entry as a whole.
@@ -47,6 +49,7 @@ class Paket:
     pfad: str  # docs-relative path of the entry
     text: str
     dateien: dict[str, Path]  # docs-relative target -> unpacked file
+    umbenannt: dict[str, str]  # member name -> clean docs-relative path (files renamed on import)
 
 
 def grenzen(max_mb: float | None) -> Grenzen:
@@ -62,7 +65,7 @@ def auspacken(zipdatei: Path, arbeitsordner: Path, max_mb: float | None = None) 
     try:
         with zipfile.ZipFile(zipdatei) as z:
             mitglieder = kopf_pruefen(z, g)
-            eintrag, dateien = _aufbau(mitglieder)
+            eintrag, dateien, umbenannt = _aufbau(mitglieder)
             md_info = next(i for i in mitglieder if i.filename == eintrag)
             if md_info.file_size > MAX_MARKDOWN_BYTES:
                 raise Paketfehler([f"'{eintrag}' ist größer als 1 MB; ein Eintrag ist Text, Fotos gehören als eigene Dateien ins Paket."])
@@ -76,7 +79,7 @@ def auspacken(zipdatei: Path, arbeitsordner: Path, max_mb: float | None = None) 
                         raise Paketfehler([f"'{MANIFEST}' ist zu groß."])
                     manifest = z.read(i)
                     continue
-                rel = i.filename[len("docs/") :]
+                rel = umbenannt.get(i.filename, i.filename[len("docs/") :])
                 (ziel / rel).parent.mkdir(parents=True, exist_ok=True)
                 summe = entpacken(z, i, ziel / rel, g, summe)
     except ZipFehler as grund:
@@ -86,15 +89,33 @@ def auspacken(zipdatei: Path, arbeitsordner: Path, max_mb: float | None = None) 
     if manifest is not None:
         _manifest_pruefen(manifest, eintrag)
     pfad = eintrag[len("docs/") :]
-    roh = (ziel / pfad).read_bytes()
+    roh = _umbenennen((ziel / pfad).read_bytes(), pfad, umbenannt)
     fehler = _eintrag_pruefen(pfad, roh, dateien, ziel, g.max_datei_bytes)
     if fehler:
         raise Paketfehler(fehler)
-    return Paket(pfad, roh.decode("utf-8"), {d: ziel / d for d in dateien})
+    return Paket(pfad, roh.decode("utf-8"), {d: ziel / d for d in dateien}, umbenannt)
 
 
-def _aufbau(mitglieder: list[zipfile.ZipInfo]) -> tuple[str, list[str]]:
-    """(the entry's member name, docs-relative paths of its files); checks the layout."""
+def _umbenennen(roh: bytes, pfad: str, umbenannt: dict[str, str]) -> bytes:
+    """The entry's text with every renamed file's page-relative path replaced (as written, and
+    with ``%20`` for spaces in links)."""
+    if not umbenannt:
+        return roh
+    try:
+        text = roh.decode("utf-8")
+    except UnicodeDecodeError:
+        return roh  # the check of the entry reports it
+    ordner = posixpath.dirname(pfad)
+    for alt, neu in sorted(umbenannt.items(), key=lambda x: -len(x[0])):
+        alt_rel = posixpath.relpath(alt[len("docs/") :], ordner)
+        neu_rel = posixpath.relpath(neu, ordner)
+        text = text.replace(alt_rel, neu_rel).replace(alt_rel.replace(" ", "%20"), neu_rel)
+    return text.encode("utf-8")
+
+
+def _aufbau(mitglieder: list[zipfile.ZipInfo]) -> tuple[str, list[str], dict[str, str]]:
+    """(the entry's member name, clean docs-relative paths of its files, member -> clean path of
+    the files that get a clean name); checks the layout."""
     namen = [i.filename for i in mitglieder]
     md = [n for n in namen if n.endswith(".md")]
     if len(md) != 1:
@@ -117,6 +138,7 @@ def _aufbau(mitglieder: list[zipfile.ZipInfo]) -> tuple[str, list[str]]:
     ordner, slug = m[1], m[2]
     erlaubt = f"docs/{ordner}/{slug}/"
     dateien: list[str] = []
+    umbenannt: dict[str, str] = {}
     fehler: list[str] = []
     for n in namen:
         if n in (eintrag, MANIFEST):
@@ -127,16 +149,17 @@ def _aufbau(mitglieder: list[zipfile.ZipInfo]) -> tuple[str, list[str]]:
             )
             continue
         datei = n[len(erlaubt) :]
+        rel = n[len("docs/") :]
         if not materialien.ist_sauber(datei):
-            fehler.append(
-                f"'{n}': Der Dateiname ist nicht sauber (nur Kleinbuchstaben, Ziffern und Bindestriche). "
-                f"Benennen Sie die Datei um in '{materialien.sauberer_name(datei)}'."
-            )
+            rel = posixpath.join(posixpath.dirname(rel), materialien.sauberer_name(datei))
+            umbenannt[n] = rel
+        if rel in dateien:
+            fehler.append(f"'{n}' hätte mit sauberem Namen denselben Namen wie eine andere Datei ('{rel}'). Benennen Sie eine um.")
             continue
-        dateien.append(n[len("docs/") :])
+        dateien.append(rel)
     if fehler:
         raise Paketfehler(fehler)
-    return eintrag, dateien
+    return eintrag, dateien, umbenannt
 
 
 def _manifest_pruefen(roh: bytes, eintrag: str) -> None:

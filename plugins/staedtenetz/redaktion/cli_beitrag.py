@@ -68,4 +68,6 @@ def importieren(datei: Path, kennung: str | None, typ: str | None, ersetzen: boo
     click.echo(f"Eingelesen als Entwurf: {_relativ(projekt.docs_dir / eintrag)}")
     for d in dateien:
         click.echo(f"  Datei: {_relativ(projekt.docs_dir / d)}")
+    for alt, neu in bericht.umbenannt:
+        click.echo(f"  Umbenannt (saubere Dateinamen): '{alt}' → {_relativ(projekt.docs_dir / neu)}")
     click.echo("Prüfen Sie den Text, ergänzen Sie Quellen und setzen Sie 'status', wenn der Beitrag freigegeben ist.")
