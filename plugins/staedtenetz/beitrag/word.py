@@ -1,8 +1,8 @@
 """Reading a filled-in Word template (DOCX or ODT) into an entry: front matter, body, photos.
 
 pandoc reads the document (``--track-changes=accept``: tracked changes count as accepted, comments
-are dropped) into its JSON syntax tree and extracts the embedded images; this module walks the
-tree:
+are dropped) into its JSON syntax tree; the embedded images are read from the document's archive
+(after its sizes were checked), never extracted by pandoc. This module walks the tree:
 
 - guidance goes: paragraphs starting with "Hinweis zum Ausfüllen:" (the template sets them in the
   style "Hinweis", but a person's own text in that style is kept), and the hint column;
@@ -22,6 +22,7 @@ Every problem is a German sentence naming the place in the document ("Steckbrief
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 import subprocess
@@ -94,14 +95,15 @@ def format_von(datei: Path) -> str:
     )
 
 
-def _pandoc(datei: Path, fmt: str, medien: Path) -> dict[str, Any]:
+def _pandoc(datei: Path, fmt: str, arbeitsordner: Path) -> dict[str, Any]:
     programm = shutil.which("pandoc")
     if programm is None:
         raise Importfehler(["Zum Einlesen fehlt das Programm pandoc (Debian/Ubuntu: sudo apt-get install pandoc)."])
-    befehl = [programm, f"--from={'docx+styles' if fmt == 'docx' else 'odt'}", "--to=json", f"--extract-media={medien}"]
+    # No --extract-media: pandoc writes nothing; the images are read from the archive (``_bild_lesen``).
+    befehl = [programm, f"--from={'docx+styles' if fmt == 'docx' else 'odt'}", "--to=json"]
     if fmt == "docx":
         befehl.append("--track-changes=accept")
-    r = subprocess.run([*befehl, str(datei.resolve())], capture_output=True, text=True, check=False, timeout=300, cwd=medien)
+    r = subprocess.run([*befehl, str(datei.resolve())], capture_output=True, text=True, check=False, timeout=300, cwd=arbeitsordner)
     if r.returncode != 0:
         raise Importfehler([f"Das Dokument '{datei.name}' lässt sich nicht lesen ({r.stderr.strip()[:300]})."])
     return json.loads(r.stdout)
@@ -415,7 +417,7 @@ def _bildart(pfad: Path) -> materialien.Dateiart | None:
 
 
 def _fotos(
-    bloecke: list[Any], slug: str, medien: Path, daten: dict[str, Any], fehler: list[str]
+    bloecke: list[Any], slug: str, dokument: tuple[Path, str], medien: Path, daten: dict[str, Any], fehler: list[str]
 ) -> tuple[list[Any], list[Foto]]:
     """The blocks with every image renamed to ``<slug>/foto-N.ext`` and its caption line removed."""
     fotos: list[Foto] = []
@@ -439,13 +441,13 @@ def _fotos(
                 i += 1
         for bild in bilder:
             nummer = len(fotos) + 1
-            quelle = (medien / bild["c"][2][0]).resolve()
-            if not quelle.is_file() or medien.resolve() not in quelle.parents:
+            quelle = _bild_lesen(dokument, bild["c"][2][0], medien, nummer)
+            if quelle is None:
                 fehler.append(f"Foto {nummer}: Das Bild ließ sich nicht aus dem Dokument lösen. Fügen Sie es neu ein (Einfügen → Bild).")
                 continue
             art = _bildart(quelle)
             if art is None:
-                endung = quelle.suffix.lstrip(".").upper() or "unbekannt"
+                endung = posixpath.splitext(bild["c"][2][0])[1].lstrip(".").upper() or "unbekannt"
                 fehler.append(
                     f"Foto {nummer}: Das Bild hat das Format {endung}; das Handbuch zeigt nur JPG, PNG, GIF und WebP. "
                     "Speichern Sie das Foto als JPG und fügen Sie es neu ein."
@@ -474,6 +476,24 @@ def _fotos(
             bild["c"] = [["", [], []], [{"t": "Str", "c": alt or name}], [f"{slug}/{name}", ""]]
         ergebnis.append(b)
     return ergebnis, fotos
+
+
+def _bild_lesen(dokument: tuple[Path, str], src: str, medien: Path, nummer: int) -> Path | None:
+    """The image ``src`` (as pandoc names it: ``media/image1.png`` in a DOCX, ``Pictures/…`` in an
+    ODT) copied from the document's archive to ``medien`` under a name of our own; None if the
+    document has no such member. Sizes were checked with the archive (``kopf_pruefen``)."""
+    datei, fmt = dokument
+    name = posixpath.normpath(("word/" if fmt == "docx" else "") + src)
+    if name.startswith(("../", "/")):
+        return None
+    try:
+        with zipfile.ZipFile(datei) as z:
+            daten = z.read(name)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    ziel = medien / f"bild-{nummer}"
+    ziel.write_bytes(daten)
+    return ziel
 
 
 def _bilder_in(knoten: Any) -> list[dict[str, Any]]:
@@ -572,7 +592,7 @@ def lesen(datei: Path, katalog: Any, slug_von: Any, arbeitsordner: Path, typ: st
     except ZipFehler as grund:
         raise Importfehler([f"'{datei.name}': {grund}"]) from None
     medien = Path(tempfile.mkdtemp(prefix="medien-", dir=arbeitsordner))
-    ast = _pandoc(datei, fmt, medien)
+    ast = _pandoc(datei, fmt, arbeitsordner)
     bloecke: list[Any] = ast.get("blocks", [])
     fehler: list[str] = []
 
@@ -598,7 +618,7 @@ def lesen(datei: Path, katalog: Any, slug_von: Any, arbeitsordner: Path, typ: st
     rest = _aufraeumen(bloecke[t_index + 1 :])
     abschnitte = _abschnitte(rest, typ, fehler)
     slug = slug_von(werte)
-    abschnitte, fotos = _fotos(abschnitte, slug, medien, werte, fehler)
+    abschnitte, fotos = _fotos(abschnitte, slug, (datei, fmt), medien, werte, fehler)
     if fehler:
         raise Importfehler(fehler)
     koerper = _markdown(abschnitte, ast.get("pandoc-api-version"))
