@@ -290,3 +290,84 @@ def test_keine_word_datei(tmp_path: Path) -> None:
     r = h.run("staedtenetz", "import", str(tmp_path / "bericht.docx"))
     assert r.returncode == 1 and "Traceback" not in r.ausgabe
     assert "'bericht.docx' ist weder ein Word- oder LibreOffice-Dokument (DOCX, ODT) noch ein Beitragspaket (ZIP)." in r.stdout
+
+
+def _run_xml(text: str, *, art: str = "", id_: int = 1) -> str:
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    if art == "ins":
+        return f'<w:ins {w} w:id="{id_}" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:ins>'
+    if art == "del":
+        return f'<w:del {w} w:id="{id_}" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:delText xml:space="preserve">{text}</w:delText></w:r></w:del>'
+    return f'<w:r {w}><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_formatierung_aenderungen_tabelle_und_link(site: Handbuch, tmp_path: Path) -> None:
+    """Word's direct formatting and tracked-change residue go; a table and a link stay."""
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml import parse_xml
+    from docx.shared import Pt, RGBColor
+
+    dok = ausfuellen(site.site / "beitragen/vorlage-praxisbeispiel.docx", tmp_path / "a.docx", foto=False)
+    d = docx.Document(str(dok))
+    ergebnisse = next(p for p in d.paragraphs if p.text == "Ergebnisse")
+    naechster = next(p for p in d.paragraphs if p.text == "Übertragbarkeit")
+    absatz = naechster.insert_paragraph_before("")
+    lauf = absatz.add_run("Bunt und unterstrichen")
+    lauf.font.color.rgb, lauf.font.size, lauf.underline = RGBColor(0xFF, 0, 0), Pt(17), True
+    lauf.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    absatz._p.append(parse_xml(_run_xml(" neu eingefügt", art="ins", id_=11)))
+    absatz._p.append(parse_xml(_run_xml(" gelöscht", art="del", id_=12)))
+    tabelle = d.add_table(rows=2, cols=2)
+    tabelle.style = "Table Grid"
+    for zelle, wert in zip(tabelle._cells, ["Jahr", "Besuche", "2022", "1.200"]):
+        zelle.text = wert
+    naechster._p.addprevious(tabelle._tbl)
+    for _ in range(3):
+        naechster.insert_paragraph_before("")  # empty paragraphs
+    d.save(str(dok))
+    assert ergebnisse is not None
+
+    h = _neues_handbuch(tmp_path)
+    r = h.run("staedtenetz", "import", str(dok))
+    assert r.returncode == 0, r.ausgabe
+    koerper = (h.docs / "praxisbeispiele/lernwerkstatt-im-hof.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    abschnitt = koerper.split("## Ergebnisse\n", 1)[1]
+    assert "Bunt und unterstrichen neu eingefügt\n" in abschnitt
+    assert "gelöscht" not in abschnitt and "<" not in abschnitt and "\n\n\n" not in abschnitt
+    assert re.search(r"^\| *Jahr *\| *Besuche *\|$", abschnitt, re.MULTILINE), abschnitt
+    assert re.search(r"^\| *2022 *\| *1\.200 *\|$", abschnitt, re.MULTILINE), abschnitt
+    assert "https://www.essen.de" in abschnitt
+    assert h.pruefen().returncode == 0
+
+
+def test_programmgebiet_aus_word(site: Handbuch, tmp_path: Path) -> None:
+    werte = {
+        "Titel": "Essen Nordviertel",
+        "Zusammenfassung": "Ein erfundenes Programmgebiet im Norden der Testkommune, zum Testen des Imports.",
+        "Kommune": "essen",
+        "Zustand": "in Planung",
+        "Förderzeitraum": "seit 2024",
+        "Einwohnerzahl": "12.500",
+        "Fläche in Hektar": "85,5",
+    }
+    texte = {
+        "Gebietscharakter und Ausgangslage": ["Dichte Bebauung aus den 1960er-Jahren."],
+        "Potenziale und Handlungsansätze": ["Große Innenhöfe, aktive Vereine."],
+    }
+    dok = ausfuellen(site.site / "beitragen/vorlage-programmgebiet.docx", tmp_path / "gebiet.docx", werte, texte, foto=False)
+    h = _neues_handbuch(tmp_path)
+    r = h.run("staedtenetz", "import", str(dok))
+    assert r.returncode == 0, r.ausgabe
+    daten = _frontmatter(h.docs / "programmgebiete/essen-nordviertel.md")
+    assert daten == {
+        "typ": "programmgebiet",
+        "title": "Essen Nordviertel",
+        "zusammenfassung": werte["Zusammenfassung"],
+        "status": "entwurf",
+        "kommune": "essen",
+        "zustand": "in-planung",
+        "laufzeit": {"von": 2024},
+        "einwohner": 12500,
+        "flaeche_ha": 85.5,
+    }
+    assert h.pruefen().returncode == 0
