@@ -11,10 +11,8 @@ from pathlib import Path
 
 import click
 
-from staedtenetz.inhalt.ausgabe import Ausgabe
-from staedtenetz.katalog.laden import katalog_laden
 from staedtenetz.inhalt.meldungen import Meldung, zusammenfassung
-from staedtenetz.redaktion.cli_basis import HILFE, _DeutscheHilfe, _DeutscherBefehl, _relativ
+from staedtenetz.redaktion.cli_basis import HILFE, _DeutscheHilfe, _DeutscherBefehl, _relativ, katalog_der_ausgabe
 from staedtenetz.redaktion.projekt import Projekt, ProjektFehler
 
 
@@ -72,13 +70,7 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, format_: str, a
             sys.exit(2)
         auswahl.append(voll)
 
-    ausgabe = ausgabe or projekt.plugin("staedtenetz/katalog").get("ausgabe") or "oeffentlich"
-    max_mb = projekt.plugin("staedtenetz/austausch").get("materialien_max_mb")
-    katalog = katalog_laden(
-        projekt.docs_dir,
-        Ausgabe(intern=ausgabe == "intern"),
-        float(max_mb) if isinstance(max_mb, (int, float)) else None,
-    )
+    katalog, _ = katalog_der_ausgabe(projekt, ausgabe)
 
     meldungen = [m for m in katalog.meldungen if _gewaehlt(projekt.docs_dir / m.pfad, auswahl)]
     for m in meldungen:
@@ -110,11 +102,12 @@ def schema() -> None:
 
 
 # Editorial workflow (issue 4): neu, bericht, zusammenfassung – defined in cli_redaktion.py.
-from staedtenetz.redaktion.cli_redaktion import bericht as _bericht, neu as _neu, zusammenfassung_befehl as _zusammenfassung
+from staedtenetz.redaktion.cli_redaktion import bericht as _bericht, neu as _neu, website_pruefen as _website_pruefen, zusammenfassung_befehl as _zusammenfassung
 
 main.add_command(_neu, "neu")
 main.add_command(_bericht, "bericht")
 main.add_command(_zusammenfassung, "zusammenfassung")
+main.add_command(_website_pruefen, "website-pruefen")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from staedtenetz.redaktion.cli_basis import HILFE, _DeutscherBefehl, _relativ
+from staedtenetz.redaktion.cli_basis import HILFE, _DeutscherBefehl, _relativ, katalog_der_ausgabe
 from staedtenetz.katalog.laden import katalog_laden
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG, TYPEN
 from staedtenetz.redaktion.projekt import Projekt, ProjektFehler
@@ -194,3 +194,38 @@ def zusammenfassung_befehl(basis: str, konfiguration: Path | None) -> None:
         click.echo(f"Fehler: {e}", err=True)
         sys.exit(2)
     click.echo(text, nl=False)
+
+
+@click.command("website-pruefen", cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
+@click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
+@click.argument("ordner", required=False, type=click.Path(path_type=Path), metavar="[AUSGABEORDNER]")
+@click.option(
+    "--ausgabe",
+    type=click.Choice(["oeffentlich", "intern"]),
+    help="Welche Ausgabe der Ordner enthalten soll. Ohne Angabe: wie in der Konfiguration.",
+)
+@_KONFIGURATION
+def website_pruefen(ordner: Path | None, ausgabe: str | None, konfiguration: Path | None) -> None:
+    """Die gebaute Website prüfen, bevor sie veröffentlicht wird.
+
+    Unabhängig davon, womit gebaut wurde: Fehlen katalog.json oder feed.xml, fehlen Einträge
+    auf einer Übersichtsseite oder steht etwas von einem Entwurf, einem Eintrag in Prüfung
+    oder einem internen Eintrag (Kennung, Titel, Dateien) in irgendeiner Datei der
+    öffentlichen Ausgabe – auch im Suchindex, in gepackten Dateien und PDFs –, endet der
+    Befehl mit 1. AUSGABEORDNER: ohne Angabe der site_dir der Konfiguration.
+    """
+    from staedtenetz.redaktion import websitepruefung
+
+    projekt = _projekt(konfiguration)
+    site_dir = ordner if ordner is not None else projekt.wurzel / str(projekt.einstellungen.get("site_dir", "site"))
+    katalog, gewaehlt = katalog_der_ausgabe(projekt, ausgabe)
+    if katalog.fehler:
+        click.echo(f"Fehler: Die Inhalte haben {len(katalog.fehler)} Fehler; prüfen Sie sie zuerst mit 'staedtenetz pruefen'.", err=True)
+        sys.exit(1)
+    probleme = websitepruefung.pruefen(site_dir, katalog, gewaehlt, projekt.docs_dir)
+    for p in probleme:
+        click.echo(f"{_relativ(site_dir)}: fehler: {p}")
+    if probleme:
+        click.echo(f"{len(probleme)} Probleme: Diese Website darf so nicht veröffentlicht werden.", err=True)
+        sys.exit(1)
+    click.echo(f"Die Website in '{_relativ(site_dir)}' ist in Ordnung ({gewaehlt.name}, {len(katalog.eintraege)} Einträge).")
