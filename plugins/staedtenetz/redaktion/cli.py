@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from staedtenetz.inhalt.meldungen import Meldung, zusammenfassung
-from staedtenetz.redaktion.cli_basis import HILFE, _DeutscheHilfe, _DeutscherBefehl, _relativ, katalog_der_ausgabe
+from staedtenetz.redaktion.cli_basis import HILFE, _DeutscheHilfe, _DeutscherBefehl, _relativ, KONFIGURATION, katalog_der_ausgabe
 from staedtenetz.redaktion.projekt import Projekt, ProjektFehler
 
 
@@ -26,12 +26,7 @@ def main() -> None:
 @main.command(cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
 @click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
 @click.argument("pfade", nargs=-1, type=click.Path(path_type=Path), metavar="[PFAD …]")
-@click.option(
-    "-f",
-    "--konfiguration",
-    type=click.Path(path_type=Path),
-    help="Die mkdocs.yml des Handbuchs (sonst die im aktuellen Ordner oder darüber).",
-)
+@KONFIGURATION
 @click.option(
     "--format",
     "format_",

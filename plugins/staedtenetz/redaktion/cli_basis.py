@@ -83,6 +83,14 @@ def _abbruch(text: str, ctx: click.Context | None) -> None:
 
 HILFE = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+#: ``-f/--konfiguration``, the option of every command that reads the handbook.
+KONFIGURATION = click.option(
+    "-f",
+    "--konfiguration",
+    type=click.Path(path_type=Path),
+    help="Die mkdocs.yml des Handbuchs (sonst die im aktuellen Ordner oder darüber).",
+)
+
 
 def _relativ(pfad: Path) -> str:
     try:
