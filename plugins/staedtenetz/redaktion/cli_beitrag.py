@@ -10,7 +10,8 @@ import click
 
 from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.redaktion.cli_basis import HILFE, _DeutscherBefehl, _relativ
-from staedtenetz.redaktion.cli_redaktion import _KONFIGURATION, _projekt
+from staedtenetz.redaktion.cli_basis import KONFIGURATION
+from staedtenetz.redaktion.cli_redaktion import _projekt
 
 _TYPEN = ["praxisbeispiel", "programmgebiet", "vorlage"]
 
@@ -21,7 +22,7 @@ _TYPEN = ["praxisbeispiel", "programmgebiet", "vorlage"]
 @click.option("--kennung", help="Kennung (Dateiname ohne .md) statt der aus dem Titel abgeleiteten.")
 @click.option("--typ", type=click.Choice(_TYPEN), help="Art des Eintrags, falls die Zeile 'Art des Beitrags' im Steckbrief fehlt.")
 @click.option("--ersetzen", is_flag=True, help="Einen vorhandenen Eintrag gleichen Namens überschreiben.")
-@_KONFIGURATION
+@KONFIGURATION
 def importieren(datei: Path, kennung: str | None, typ: str | None, ersetzen: bool, konfiguration: Path | None) -> None:
     """Einen Beitrag einlesen: ausgefüllte Word-Vorlage (DOCX, ODT) oder Beitragspaket (ZIP).
 
