@@ -16,10 +16,13 @@ Both carry their title in the document properties.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -118,9 +121,26 @@ def docx_bytes(typ: str, katalog: Any = None) -> bytes:
     eigenschaften.language = "de-DE"
     eigenschaften.keywords = f"staedtenetz-beitrag {typ}"
     eigenschaften.author = ""
+    eigenschaften.comments = ""
     puffer = io.BytesIO()
     d.save(puffer)
-    return puffer.getvalue()
+    return fest(puffer.getvalue())
+
+
+#: Fixed time stamp inside the archives: the same model and catalogue give the same bytes.
+ZEITSTEMPEL = (2024, 1, 1, 0, 0, 0)
+
+
+def fest(archiv: bytes) -> bytes:
+    """``archiv`` (a DOCX/ODT) with fixed member time stamps, members and order unchanged."""
+    aus = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(archiv)) as alt, zipfile.ZipFile(aus, "w") as neu:
+        for info in alt.infolist():
+            kopie = zipfile.ZipInfo(info.filename, date_time=ZEITSTEMPEL)
+            kopie.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            kopie.external_attr = 0o644 << 16
+            neu.writestr(kopie, alt.read(info))
+    return aus.getvalue()
 
 
 def odt_aus_docx(docx: bytes, titel_text: str) -> bytes:
@@ -140,11 +160,12 @@ def odt_aus_docx(docx: bytes, titel_text: str) -> bytes:
             text=True,
             check=False,
             timeout=120,
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(int(dt.datetime(*ZEITSTEMPEL, tzinfo=dt.timezone.utc).timestamp()))},
         )
         if r.returncode != 0:
             raise VorlageFehler(f"pandoc konnte die Word-Vorlage nicht als ODT speichern: {r.stderr.strip()}")
         titel_setzen(ziel, "odt", titel_text)
-        return ziel.read_bytes()
+        return fest(ziel.read_bytes())
 
 
 def alle(katalog: Any = None) -> dict[str, bytes]:
