@@ -17,6 +17,7 @@ import docx
 import pytest
 import yaml
 from odf import dc, opendocument, teletype
+from odf import style as odfstyle
 from odf import table as odftable
 from odf import text as odftext
 
@@ -77,6 +78,8 @@ def dokumente(site: Handbuch, tmp_path_factory: pytest.TempPathFactory) -> dict[
     # LibreOffice 1: the downloaded ODT opens; saved as DOCX to be filled like the Word file
     lo1 = ordner / "lo1"
     _libreoffice("docx", lo1, geladen_odt)
+    # LibreOffice knows the guidance style of the ODT
+    assert "Hinweis" in {p.style.name for p in docx.Document(str(lo1 / "vorlage-praxisbeispiel.docx")).paragraphs}
     aus_odt = ausfuellen(lo1 / "vorlage-praxisbeispiel.docx", ordner / "lernwerkstatt-odt.docx")
     # LibreOffice 2: both filled documents saved as ODT by the office suite
     lo2 = ordner / "lo2"
@@ -138,6 +141,10 @@ def test_odt_vorlage_hat_titel_tabelle_und_abschnitte(site: Handbuch) -> None:
     assert teletype.extractText(titel) == "Vorlage für das Handbuch: Programmgebiet"
     erste_spalte = [teletype.extractText(r.getElementsByType(odftable.TableCell)[0]).strip() for r in dok.getElementsByType(odftable.TableRow)]
     assert erste_spalte[2:] == [z.titel for z in felder.zeilen("programmgebiet")]
+    # the guidance has its own (grey, italic) paragraph style, defined in the document
+    hinweisstil = [st for st in dok.styles.getElementsByType(odfstyle.Style) if st.getAttribute("name") == "Hinweis"]
+    assert len(hinweisstil) == 1
+    assert any(p.getAttribute("stylename") == "Hinweis" for p in dok.getElementsByType(odftext.P))
     ueberschriften = [teletype.extractText(h).strip() for h in dok.getElementsByType(odftext.H)]
     assert ueberschriften == ["Steckbrief", *(a.titel for a in ABSCHNITTE["programmgebiet"])]
 

@@ -165,7 +165,42 @@ def odt_aus_docx(docx: bytes, titel_text: str) -> bytes:
         if r.returncode != 0:
             raise VorlageFehler(f"pandoc konnte die Word-Vorlage nicht als ODT speichern: {r.stderr.strip()}")
         titel_setzen(ziel, "odt", titel_text)
-        return fest(ziel.read_bytes())
+        return fest(_hinweisstil_odt(ziel.read_bytes()))
+
+
+_ODF_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_ODF_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+_ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _hinweisstil_odt(odt: bytes) -> bytes:
+    """pandoc names the paragraph style "Hinweis" in the ODT but does not define it; define it
+    (small, grey, italic) in styles.xml so LibreOffice shows the guidance as guidance."""
+    from lxml import etree
+
+    aus = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(odt)) as alt, zipfile.ZipFile(aus, "w", zipfile.ZIP_DEFLATED) as neu:
+        for info in alt.infolist():
+            daten = alt.read(info)
+            if info.filename == "styles.xml":
+                wurzel = etree.fromstring(daten, etree.XMLParser(resolve_entities=False, no_network=True))
+                stile = wurzel.find(f"{{{_ODF_OFFICE}}}styles")
+                if stile is not None and not any(
+                    e.get(f"{{{_ODF_STYLE}}}name") == HINWEIS_STIL for e in stile.iter(f"{{{_ODF_STYLE}}}style")
+                ):
+                    stil = etree.SubElement(stile, f"{{{_ODF_STYLE}}}style")
+                    stil.set(f"{{{_ODF_STYLE}}}name", HINWEIS_STIL)
+                    stil.set(f"{{{_ODF_STYLE}}}family", "paragraph")
+                    stil.set(f"{{{_ODF_STYLE}}}parent-style-name", "Standard")
+                    stil.set(f"{{{_ODF_STYLE}}}next-style-name", "Standard")
+                    schrift = etree.SubElement(stil, f"{{{_ODF_STYLE}}}text-properties")
+                    schrift.set(f"{{{_ODF_FO}}}color", "#555555")
+                    schrift.set(f"{{{_ODF_FO}}}font-style", "italic")
+                    schrift.set(f"{{{_ODF_FO}}}font-size", "9.5pt")
+                daten = etree.tostring(wurzel, xml_declaration=True, encoding="UTF-8")
+            art = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            neu.writestr(info, daten, compress_type=art)
+    return aus.getvalue()
 
 
 def alle(katalog: Any = None) -> dict[str, bytes]:
