@@ -95,7 +95,10 @@ def test_steckbrief_zeigt_jedes_feld_der_front_matter(gebaut: Handbuch) -> None:
     assert f["Zuletzt geändert"].get_text() == "1. März 2024"  # the commit of fx.DATUM_KIOSK
     assert f["Bildnachweise"].get_text(" ", strip=True) == "Der Kiosk von außen: Testfotograf, Lizenz: CC BY 4.0"
     assert [(a.get_text(), a["href"]) for a in f["Quellen"].select("a")] == [("Testquelle zum Kiosk", "https://www.example.org/kiosk")]
-    assert "abgerufen am 20. Januar 2025" in f["Quellen"].get_text(" ", strip=True).replace(" )", ")")
+    assert f["Quellen"].get_text() == (
+        "Testquelle zum Kiosk (Stand der Quelle: 5. November 2024; zuletzt geprüft am 20. Januar 2025)"
+    )
+    assert [t["datetime"] for t in f["Quellen"].select("time")] == ["2024-11-05", "2025-01-20"]
     assert soup.select_one(".steckbrief__hinweis--illustrativ") is None  # documented, not illustrative
     assert (gebaut.site / "praxisbeispiele/bilder/kiosk.png").is_file()
 
@@ -124,6 +127,9 @@ def test_steckbrief_anderer_typen(gebaut: Handbuch) -> None:
     assert f["Programmstatus"].get_text() == "ausgelaufen"
     assert f["Fördergeber"].get_text() == "Land"
     assert f["Stand"].get_text() == "1. Dezember 2024"
+    f = steckbrief(gebaut.html("foerderprogramme/biwaq/index.html"))
+    # A source without 'geprueft' says so: the research copy was never compared with the live page.
+    assert f["Quellen"].get_text() == "Quelle BIWAQ (Stand der Quelle: undatiert; nicht live geprüft)"
 
 
 # -- entity collections -----------------------------------------------------------------------
