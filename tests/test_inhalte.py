@@ -310,3 +310,18 @@ def test_keine_platzhaltertexte_oder_notizen_in_docs():
             if verboten.search(zeile):
                 funde.append(f"{datei.relative_to(ROOT)}:{nr}: {zeile.strip()}")
     assert funde == []
+
+
+def test_jede_seite_besteht_das_json_schema(katalog):
+    """The published JSON Schema (what editors and the form use) accepts every entry of the
+    handbook, read as a form would send it (dates as text) – the same verdict as the model."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((DOCS / "schema" / "eintrag.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for e in katalog.eintraege.values():
+        daten = json.loads(json.dumps(yaml.safe_load(e.quelle.text.split("---")[1]), default=str))
+        assert [f.message for f in validator.iter_errors(daten)] == [], e.pfad

@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -134,8 +135,10 @@ def _jahr(wert: int | dt.date) -> int:
 class Quelle(Teil):
     titel: Annotated[Text, Field(title="Titel", description="Titel der Quelle, z. B. Name der Webseite")]
     url: Annotated[Url, Field(title="Adresse", description="Vollständige Adresse mit https://")]
+    # A date (YAML reads 2024-05-22 as one) or a text such as "März 2021" or "undatiert"; in JSON
+    # both are strings, so the schema (and the submission form) offer one text field.
     stand: Annotated[
-        dt.date | KurzText | None,
+        Annotated[dt.date | KurzText, WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200})] | None,
         Field(
             title="Stand der Quelle",
             description="Datum oder Stand, den die Quelle selbst nennt (2024-05-22 oder 'März 2021'); 'undatiert', wenn sie keinen nennt",
