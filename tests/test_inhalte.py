@@ -172,7 +172,11 @@ def test_unsichere_angaben_und_andere_programme_stehen_auf_der_seite(katalog):
 def test_illustrative_beispiele_treten_zurueck(katalog):
     beispiele = [b for b in katalog.nach_typ("praxisbeispiel") if b.daten.art == "illustrativ"]
     assert 1 <= len(beispiele) <= 3
-    anleitungen = [(ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), (DOCS / "beitragen" / "einreichen.md").read_text(encoding="utf-8")]
+    # Linked as writing models from the contribution guide and from the template for case studies.
+    anleitungen = [
+        (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"),
+        (DOCS / "vorlagen" / "praxisbeispiel-beschreiben.md").read_text(encoding="utf-8"),
+    ]
     for b in beispiele:
         assert b.title.endswith("(Beispiel)"), b.pfad
         assert '!!! note "Illustratives Beispiel"' in b.quelle.text, b.pfad
