@@ -10,11 +10,10 @@ only contributes its size limit (``materialien_max_mb``).
 from __future__ import annotations
 
 import hashlib
-import io
+import os
 import posixpath
 import re
 import time
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -31,7 +30,7 @@ from staedtenetz.pruefung import materialien
 from staedtenetz.ansichten import bildnachweis, downloads
 from staedtenetz.inhalt.ausgabe import Ausgabe, ist_intern
 from staedtenetz.pruefung.textverweise import WIKILINK_RE
-from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper
+from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper, pandoc_version
 from staedtenetz.beitrag import vorlage
 from staedtenetz.beitrag.felder import VORLAGENTYPEN
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
@@ -67,7 +66,7 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         self.downloads: dict[str, list[tuple[Download, File]]] = {}  # page path -> files
         self.ausgabe = Ausgabe()
         self.word_vorlagen: list[tuple[str, str, File]] = []  # (typ, format, file)
-        self._vorlagen_cache: dict[tuple[str, str], bytes] = {}
+        self._vorlagen_cache: dict[str, bytes] = {}  # key -> ODT bytes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.befehl = command
@@ -104,11 +103,8 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         try:
             for typ in VORLAGENTYPEN:
                 inhalt = vorlage.docx_bytes(typ, katalog)
-                # The DOCX differs between runs only in zip timestamps; the ODT costs a pandoc call.
-                schluessel = (typ, hashlib.sha256(_ohne_zeitstempel(inhalt)).hexdigest())
-                if schluessel not in self._vorlagen_cache:
-                    self._vorlagen_cache[schluessel] = vorlage.odt_aus_docx(inhalt, vorlage.titel(typ))
-                for fmt, daten in (("docx", inhalt), ("odt", self._vorlagen_cache[schluessel])):
+                odt = self._odt_aus_cache(typ, inhalt)
+                for fmt, daten in (("docx", inhalt), ("odt", odt)):
                     ziel = f"{ordner}/{vorlage.dateiname(typ, fmt)}"
                     if files.get_file_from_path(ziel) is not None:
                         raise PluginError(f"Die Datei 'docs/{ziel}' liegt dort, wo die erzeugte Word-Vorlage hingehört. Benennen Sie sie um.")
@@ -156,6 +152,24 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
             log.error(f"{text} (betrifft: {', '.join(dict.fromkeys(seiten))})")
         if fehler and self.befehl != "serve":
             raise PluginError(f"Abgebrochen: {len(fehler)} Downloads ließen sich nicht erzeugen (siehe oben).")
+
+    def _odt_aus_cache(self, typ: str, docx: bytes) -> bytes:
+        """The ODT of the (reproducible) DOCX template: converted once, kept in the cache folder."""
+        schluessel = hashlib.sha256(docx + (pandoc_version() or "").encode()).hexdigest()[:20]
+        if schluessel in self._vorlagen_cache:
+            return self._vorlagen_cache[schluessel]
+        pfad = self.exporter.cache / "word-vorlagen" / f"{typ}-{schluessel}.odt" if self.exporter else None
+        if pfad is not None and pfad.is_file():
+            odt = pfad.read_bytes()
+        else:
+            odt = vorlage.odt_aus_docx(docx, vorlage.titel(typ))
+            if pfad is not None:
+                pfad.parent.mkdir(parents=True, exist_ok=True)
+                tmp = pfad.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(odt)
+                os.replace(tmp, pfad)  # atomic: a parallel build never sees half a file
+        self._vorlagen_cache[schluessel] = odt
+        return odt
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if downloads.WORD_VORLAGEN_MARKE in markdown:
@@ -215,12 +229,6 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         if self.ausgabe.intern:
             return output.replace("<head>", '<head>\n    <meta name="robots" content="noindex, nofollow">', 1)
         return output
-
-
-def _ohne_zeitstempel(docx: bytes) -> bytes:
-    """The DOCX's member contents without the zip's timestamps (for the cache key)."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        return b"\0".join(n.encode() + b"\0" + z.read(n) for n in sorted(z.namelist()))
 
 
 def _ausgabe(config: MkDocsConfig) -> Ausgabe:
