@@ -76,7 +76,7 @@ def _seite(kopf: dict, titel: str, rnd: random.Random, abschnitte: int = 3) -> s
 def erzeugen(docs: Path, anzahl: int, saat: int = 1) -> dict[str, int]:
     """Write ``anzahl`` valid entries below ``docs``; return the count per type."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from staedtenetz import geodaten
+    from staedtenetz.inhalt import geodaten
 
     rnd = random.Random(saat)
     gemeinden = sorted(geodaten.gemeinden().values(), key=lambda g: g.ags)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from staedtenetz import geodaten
-from staedtenetz.laden import katalog_laden
-from staedtenetz.modell import TYPEN
-from staedtenetz.platzhalter import finden
+from staedtenetz.inhalt import geodaten
+from staedtenetz.katalog.laden import katalog_laden
+from staedtenetz.inhalt.modell import TYPEN
+from staedtenetz.pruefung.platzhalter import finden
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

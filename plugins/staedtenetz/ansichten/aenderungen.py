@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..katalog import Eintrag
-from .html import OHNE_SUCHE, Html, el
-from .steckbrief import zeitangabe
-from .kontext import Ansichtskontext, Verlinker, typ_bezeichnung
+from staedtenetz.katalog.katalog import Eintrag
+from staedtenetz.ansichten.html import OHNE_SUCHE, Html, el
+from staedtenetz.ansichten.steckbrief import zeitangabe
+from staedtenetz.ansichten.kontext import Ansichtskontext, Verlinker, typ_bezeichnung
 
 PFAD = "aenderungen.md"
 TITEL = "Letzte Änderungen"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ausgabe import NUR_MITGLIEDER, ist_intern
-from .html import el, text
+from staedtenetz.inhalt.ausgabe import NUR_MITGLIEDER, ist_intern
+from staedtenetz.ansichten.html import el, text
 
 _DOWNLOAD_TITEL = {
     "vorlage": "Diese Vorlage herunterladen und ausfüllen",

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from .. import materialien
-from ..modell import TYP_BEZEICHNUNG
-from .kontext import Ansichtskontext
+from staedtenetz.pruefung import materialien
+from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
+from staedtenetz.ansichten.kontext import Ansichtskontext
 
 FORMAT = "staedtenetz-katalog"
 VERSION = 1

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from .export import absolut
-from .kontext import Ansichtskontext
+from staedtenetz.ansichten.export import absolut
+from staedtenetz.ansichten.kontext import Ansichtskontext
 
 PFAD = "feed.xml"
 ANZAHL = 50

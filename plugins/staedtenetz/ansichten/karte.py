@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from html import escape
 
-from .. import geodaten
-from ..katalog import Eintrag, Katalog
+from staedtenetz.inhalt import geodaten
+from staedtenetz.katalog.katalog import Eintrag, Katalog
 
 Url = Callable[[Eintrag], str]
 

@@ -9,19 +9,18 @@ linear in the number of entries.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from html import escape
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from mkdocs.utils import get_relative_url
-
-from ..frontmatter import FRONTMATTER_RE
-from ..katalog import Eintrag, Katalog
-from ..modell import TYP_BEZEICHNUNG
-from .html import Html, el
-from .verwandt import Aehnlichkeit
+from staedtenetz.inhalt.frontmatter import FRONTMATTER_RE
+from staedtenetz.katalog.katalog import Eintrag, Katalog
+from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
+from staedtenetz.ansichten.html import Html, el
+from staedtenetz.ansichten.verwandt import Aehnlichkeit
 
 _H1_RE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
@@ -144,7 +143,7 @@ class Verlinker:
         the same result as ``mkdocs.utils.get_relative_url``, without re-splitting the page URL
         for every link."""
         if ".." in url or url.startswith("/"):
-            return get_relative_url(url, self.seiten_url)
+            return relative_url(url, self.seiten_url)
         ziel = [t for t in url.split("/") if t and t != "."]
         basis = self._basis
         gemeinsam = 0
@@ -185,3 +184,13 @@ def nach_typ_gruppieren(eintraege: Iterable[Eintrag]) -> list[tuple[str, list[Ei
         for typ in TYP_BEZEICHNUNG
         if gruppen.get(typ)
     ]
+
+
+def relative_url(url: str, other: str) -> str:
+    """``url`` relative to the page at ``other`` (both site-relative): the rule of
+    ``mkdocs.utils.get_relative_url``, which the views may not import (they know no MkDocs)."""
+    if other != ".":
+        ordner, name = posixpath.split(other)
+        other = ordner if "." in name else other
+    rel = posixpath.relpath("/" + url, "/" + other)
+    return rel + "/" if url.endswith("/") else rel

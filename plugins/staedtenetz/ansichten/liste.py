@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from html import escape
 
-from ..ausgabe import NUR_MITGLIEDER, ist_intern
-from ..formate import datum, zeitpunkt
-from ..katalog import Eintrag, Katalog
-from ..modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, Zeitraum
+from staedtenetz.inhalt.ausgabe import NUR_MITGLIEDER, ist_intern
+from staedtenetz.inhalt.formate import datum, zeitpunkt
+from staedtenetz.katalog.katalog import Eintrag, Katalog
+from staedtenetz.inhalt.modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, Zeitraum
 
 Url = Callable[[Eintrag], str]
 

@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..katalog import Eintrag
-from ..modell import GEBIETSZUSTAND_BEZEICHNUNG
-from .html import OHNE_SUCHE, Html, el
-from .kontext import Verlinker, nach_typ_gruppieren, typ_bezeichnung
-from .steckbrief import zeitraum
+from staedtenetz.katalog.katalog import Eintrag
+from staedtenetz.inhalt.modell import GEBIETSZUSTAND_BEZEICHNUNG
+from staedtenetz.ansichten.html import OHNE_SUCHE, Html, el
+from staedtenetz.ansichten.kontext import Verlinker, nach_typ_gruppieren, typ_bezeichnung
+from staedtenetz.ansichten.steckbrief import zeitraum
 
 #: Order of the area states in summaries; ``modell.GEBIETSZUSTAND_BEZEICHNUNG`` is the one source.
 ZUSTAENDE = tuple(GEBIETSZUSTAND_BEZEICHNUNG)

@@ -17,12 +17,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .. import formate
-from ..ausgabe import NUR_MITGLIEDER, ist_intern
-from ..katalog import Eintrag
-from ..modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, TYPEN, Ansprechstelle, Bild, Kosten, Quelle, Zeitraum
-from .html import Html, el, text, verbinden
-from .kontext import Verlinker, typ_bezeichnung
+from staedtenetz.inhalt import formate
+from staedtenetz.inhalt.ausgabe import NUR_MITGLIEDER, ist_intern
+from staedtenetz.katalog.katalog import Eintrag
+from staedtenetz.inhalt.modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, TYPEN, Ansprechstelle, Bild, Kosten, Quelle, Zeitraum
+from staedtenetz.ansichten.html import Html, el, text, verbinden
+from staedtenetz.ansichten.kontext import Verlinker, typ_bezeichnung
 
 ILLUSTRATIV = "Illustratives Beispiel – kein reales Projekt"
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from ..modell import TYP_BEZEICHNUNG
-from .html import OHNE_SUCHE, Html, el
+from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
+from staedtenetz.ansichten.html import OHNE_SUCHE, Html, el
 
 if TYPE_CHECKING:
     
-    from ..katalog import Eintrag
-    from .kontext import Seite, Verlinker
+    from staedtenetz.katalog.katalog import Eintrag
+    from staedtenetz.ansichten.kontext import Seite, Verlinker
 
 ANZAHL = 5
 MAX_TAGS = 10  # 2^10 subsets per entry at most; beyond that, count directly

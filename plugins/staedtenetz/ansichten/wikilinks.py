@@ -19,7 +19,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
-from ..textverweise import WIKILINK_MUSTER
+from staedtenetz.pruefung.textverweise import WIKILINK_MUSTER
 
 #: slug -> (title, docs-relative source path) or None if the slug names no entry of this edition
 Aufloesung = Callable[[str], "tuple[str, str] | None"]

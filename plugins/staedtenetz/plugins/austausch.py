@@ -23,19 +23,20 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from .. import formate, materialien
-from ..ansichten import downloads
-from ..ausgabe import Ausgabe, ist_intern
-from ..textverweise import WIKILINK_RE
-from ..vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper
-from .katalog import KatalogPlugin, katalog_von
+from staedtenetz.inhalt import formate
+from staedtenetz.pruefung import materialien
+from staedtenetz.ansichten import downloads
+from staedtenetz.inhalt.ausgabe import Ausgabe, ist_intern
+from staedtenetz.pruefung.textverweise import WIKILINK_RE
+from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper
+from staedtenetz.plugins.katalog import KatalogPlugin, katalog_von
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from ..katalog import Eintrag, Katalog
+    from staedtenetz.katalog.katalog import Eintrag, Katalog
 
 log = get_plugin_logger("staedtenetz")
 

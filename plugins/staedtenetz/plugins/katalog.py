@@ -13,18 +13,22 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
 
-from ..frontmatter import Quelltext, lesen
-from ..katalog import Katalog
-from ..laden import katalog_pruefen
-from ..meldungen import Meldung
-from ..ausgabe import Ausgabe
-from ..revision import Revisionsdaten
-from .. import assets, datenschutz, formate, platzhalter
-from ..ansichten import eintragsseite, karte, liste
-from ..ansichten.kontext import Ansichtskontext
-from ..ansichten.nachtrag import Nachtraege
-from ..ansichten.wikilinks import WikilinkErweiterung
+from staedtenetz.inhalt.frontmatter import Quelltext, lesen
+from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.katalog.laden import katalog_pruefen
+from staedtenetz.inhalt.meldungen import Meldung
+from staedtenetz.inhalt.ausgabe import Ausgabe
+from staedtenetz.katalog.revision import Revisionsdaten
+from staedtenetz.plugins import assets
+from staedtenetz.pruefung import datenschutz, platzhalter
+from staedtenetz.inhalt import formate
+from staedtenetz.ansichten import eintragsseite, karte, liste
+from staedtenetz.ansichten.kontext import Ansichtskontext
+from staedtenetz.ansichten.nachtrag import Nachtraege
+from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -114,9 +118,16 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             )
         self.nachtraege = Nachtraege()
         # Entry views: URLs, dates, backlinks once per build; change list, katalog.json, feed.xml.
-        self.kontext, erzeugt, warnungen = eintragsseite.vorbereiten(self.katalog, files, config, self.revisionen, self.config.ausgabe)
-        for datei in erzeugt:
-            files.append(datei)
+        website = eintragsseite.Website(
+            docs_dir=Path(config.docs_dir),
+            site_name=config.site_name,
+            site_url=config.site_url or None,
+            autor=config.site_author,
+            ausgabe=self.config.ausgabe,
+        )
+        self.kontext, erzeugt, warnungen = eintragsseite.vorbereiten(self.katalog, _url_von_pfad(files), website, self.revisionen)
+        for pfad, inhalt in erzeugt.items():
+            files.append(File.generated(config, pfad, content=inhalt))
         for w in warnungen:
             log.warning(w)
         return files
@@ -147,7 +158,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
         html = karte.einsetzen(html, self.katalog, page.file.src_uri, url)
-        html = eintragsseite.ergaenzen(html, page, self.kontext, self.nachtraege)  # fact box, collections …
+        # Fact box, collections …; the sections below the text join the table of contents.
+        ergaenzt = eintragsseite.ergaenzen(
+            html, page.file.src_uri, page.url, page.file.generated_by is not None, self.kontext, self.nachtraege
+        )
+        html = ergaenzt.html
+        _inhaltsverzeichnis(page, html, ergaenzt.verzeichnis)
+        if ergaenzt.geaendert is not None:
+            page.meta["git_revision_date_localized"] = ergaenzt.geaendert
         typ = liste.listenseite(page.file.src_uri)
         if typ:
             html += self.nachtraege.marke(page.file.src_uri, "liste", liste.liste(self.katalog, typ, url))
@@ -226,3 +244,24 @@ def _fehlerseite(q: Quelltext) -> str:
 
 def _md(text: str) -> str:
     return text.replace("\n", " ").replace("<", "&lt;")
+
+
+def _url_von_pfad(files: Files):
+    def url(pfad: str) -> str | None:
+        f = files.get_file_from_path(pfad)
+        return f.url if f is not None else None
+
+    return url
+
+
+def _inhaltsverzeichnis(page: Page, html: str, eintraege: list[tuple[str, str]]) -> None:
+    """Add the appended sections as level-2 items to the page's table of contents. Material
+    shows the children of the ``<h1>`` item when the content has an ``<h1>``."""
+    toc = page.toc
+    if toc is None or not eintraege:
+        return
+    items = toc.items
+    if items and "<h1 id=" in html and items[0].level == 1:
+        items = items[0].children
+    for kennung, titel in eintraege:
+        items.append(AnchorLink(titel, kennung, 2))

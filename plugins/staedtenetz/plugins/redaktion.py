@@ -19,9 +19,9 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from .. import redaktion
-from ..schema import json_text
-from .katalog import katalog_von
+from staedtenetz.ansichten import redaktion
+from staedtenetz.inhalt.schema import json_text
+from staedtenetz.plugins.katalog import katalog_von
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -1,0 +1,46 @@
+"""Finding and reading the Markdown sources of a docs folder – shared by build and CLI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from staedtenetz.inhalt.ausgabe import Ausgabe
+from staedtenetz.inhalt.frontmatter import Quelltext, lesen
+from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.pruefung import sichtbarkeit
+
+
+def markdown_dateien(docs_dir: Path) -> Iterator[str]:
+    """Docs-relative POSIX paths of all Markdown files, skipping hidden files and folders
+    (as MkDocs' default ``exclude_docs`` does)."""
+    for wurzel, ordner, dateien in os.walk(docs_dir):
+        ordner[:] = sorted(o for o in ordner if not o.startswith("."))
+        rel = Path(wurzel).relative_to(docs_dir).as_posix()
+        for name in sorted(dateien):
+            if name.endswith(".md") and not name.startswith("."):
+                yield name if rel == "." else f"{rel}/{name}"
+
+
+def quellen_lesen(docs_dir: Path, pfade: Iterable[str]) -> Iterator[Quelltext]:
+    for pfad in pfade:
+        yield lesen(pfad, (docs_dir / pfad).read_bytes())
+
+
+def katalog_laden(docs_dir: Path, ausgabe: Ausgabe | None = None, materialien_max_mb: float | None = None) -> Katalog:
+    """Read and check every Markdown file below ``docs_dir`` (see :func:`katalog_pruefen`)."""
+    return katalog_pruefen(quellen_lesen(docs_dir, markdown_dateien(docs_dir)), docs_dir, ausgabe, materialien_max_mb)
+
+
+def katalog_pruefen(
+    quellen: Iterable[Quelltext], docs_dir: Path, ausgabe: Ausgabe | None, materialien_max_mb: float | None = None
+) -> Katalog:
+    """The one checking sequence of build and CLI: validate and relate all sources; with
+    ``ausgabe``, keep only the entries that edition shows (and report references to the others);
+    check material files and links into hidden content (``sichtbarkeit.pruefen``)."""
+    katalog = Katalog.aufbauen(quellen)
+    if ausgabe is not None:
+        katalog.einschraenken(ausgabe)
+    sichtbarkeit.pruefen(katalog, docs_dir, ausgabe, materialien_max_mb)
+    return katalog
