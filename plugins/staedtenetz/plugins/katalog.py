@@ -25,7 +25,7 @@ from staedtenetz.katalog.revision import Revisionsdaten
 from staedtenetz.plugins import assets
 from staedtenetz.pruefung import datenschutz, platzhalter
 from staedtenetz.inhalt import formate
-from staedtenetz.ansichten import eintragsseite, karte, liste
+from staedtenetz.ansichten import bereinigen, eintragsseite, karte, liste
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
@@ -157,7 +157,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
-        html = karte.einsetzen(html, self.katalog, page.file.src_uri, url)
+        seite = page.file.src_uri
+        html = karte.einsetzen(html, self.katalog, seite, url, lambda svg: self.nachtraege.marke(seite, "karte", svg))
         # Fact box, collections …; the sections below the text join the table of contents.
         ergaenzt = eintragsseite.ergaenzen(
             html, page.file.src_uri, page.url, page.file.generated_by is not None, self.kontext, self.nachtraege
@@ -169,12 +170,28 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         typ = liste.listenseite(page.file.src_uri)
         if typ:
             html += self.nachtraege.marke(page.file.src_uri, "liste", liste.liste(self.katalog, typ, url))
+        # Titles and descriptions reach Material's templates unescaped (MkDocs' Jinja has no
+        # autoescape): escaped here, for every page before any template is rendered (the
+        # navigation of one page shows the titles of others).
+        bereinigen.seitenangaben(page.meta)
+        if "title" in page.meta:
+            page.title = page.meta["title"]  # type: ignore[misc]  # escaped above
+        elif page.title:
+            page.title = bereinigen.titel_html(page.title)  # type: ignore[misc]  # from the rendered <h1>
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return self.nachtraege.einsetzen(page.file.src_uri, output)
 
+    # Before the search plugin (priority 0) indexes the page and before the template renders it.
+    @event_priority(100)
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        # Everything the page text became – Markdown, raw HTML, attr_list, extensions, and the
+        # small views other plugins put in – passes the allow-list; our held-back HTML (markers)
+        # joins only in on_post_page.
+        page.content = bereinigen.html_mit_marken(page.content or "", self.nachtraege.muster)
+        if page.toc is not None:
+            _toc_bereinigen(page.toc.items)
         # Material shows this key (before plain revision_date) under the page: in German.
         if self.revisionen and self.revisionen.vorhanden and page.file.abs_src_path:
             stand = self.revisionen.datum(page.file.abs_src_path)
@@ -264,4 +281,11 @@ def _inhaltsverzeichnis(page: Page, html: str, eintraege: list[tuple[str, str]])
     if items and "<h1 id=" in html and items[0].level == 1:
         items = items[0].children
     for kennung, titel in eintraege:
-        items.append(AnchorLink(titel, kennung, 2))
+        items.append(AnchorLink(bereinigen.text(titel), kennung, 2))  # "Einträge aus {title}": text
+
+
+def _toc_bereinigen(items) -> None:
+    """Material prints toc titles as HTML: reduce each to its (escaped) text."""
+    for item in items:
+        item.title = bereinigen.titel_html(item.title)
+        _toc_bereinigen(item.children)
