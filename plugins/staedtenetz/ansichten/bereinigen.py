@@ -37,53 +37,7 @@ import re
 
 import nh3
 
-#: Elements content may use.
-TAGS: frozenset[str] = frozenset(
-    {
-        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
-        "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
-        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label",
-        "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
-        "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
-        "ul", "var", "wbr",
-    }
-)
-
-#: Elements removed together with their content.
-OHNE_INHALT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "textarea", "select", "iframe", "object", "noembed", "noframes", "xmp", "title"})
-
-_ALLE = {"class", "id", "title", "lang", "dir", "role", "hidden", "data-search-exclude"}
-ATTRIBUTE: dict[str, set[str]] = {
-    "*": _ALLE,
-    "a": {"href", "name", "hreflang", "type", "download"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "abbr": set(),
-    "details": {"open"},
-    "input": {"name", "checked", "disabled"},  # tabs: radio buttons (type below)
-    "label": {"for"},
-    "ol": {"start", "reversed"},
-    "li": {"value"},
-    "td": {"colspan", "rowspan", "style"},
-    "th": {"colspan", "rowspan", "scope", "style"},
-    "col": {"span"},
-    "colgroup": {"span"},
-    "time": {"datetime"},
-    "div": {"data-tabs"},  # pymdownx.tabbed
-    "table": {"data-tabelle"},  # our views (ansichten/html.py)
-    "q": {"cite"},
-    "blockquote": {"cite"},
-}
-#: Attributes restricted to a set of values.
-WERTE: dict[str, dict[str, set[str]]] = {"input": {"type": {"radio", "checkbox"}}}
-
-#: Schemes a link or image may use; relative addresses are kept as they are.
-SCHEMATA: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
-
-#: ``id``/``name``/``for`` values: ordinary names. Names with two leading underscores are the
-#: theme's (``__config``, ``__search``, ``__drawer`` …) – content may not shadow them; only the
-#: ones the tabs and code extensions write are let through.
-_NAME_RE = re.compile(r"^(?!__)[A-Za-z0-9][\w:.\-]*$|^__(?:tabbed|codelineno)_[\w\-]+$|^__codelineno-[\w\-]+$")
-
+from staedtenetz.inhalt.html_regeln import ATTRIBUTE, NAME_RE, OHNE_INHALT, SCHEMATA, TAGS, WERTE
 
 #: What starts markup or a character reference when text is parsed as HTML: ``<`` before a
 #: letter, ``!``, ``/`` or ``?``, and ``&`` before a letter or ``#``. Only these are escaped, so
@@ -93,7 +47,7 @@ _MARKUP_IM_TITEL = re.compile(r"<(?=[A-Za-z!/?])|&(?=[A-Za-z#])")
 
 def _attribut(element: str, attribut: str, wert: str) -> str | None:
     if attribut in ("id", "name", "for"):
-        return wert if _NAME_RE.match(wert) else None
+        return wert if NAME_RE.match(wert) else None
     if attribut == "title":
         # Material's tooltip renders the value as HTML: escape once more (see module docstring).
         return _MARKUP_IM_TITEL.sub(lambda m: htmlmod.escape(m.group(0), quote=False), wert)

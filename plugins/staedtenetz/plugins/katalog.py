@@ -72,6 +72,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.docs_name = _anzeigepfad(docs_dir)
         for meldung in datenschutz.konfiguration_pruefen(config):
             log.warning(meldung)
+        _snippets_eingrenzen(config)
         self.revisionen = Revisionsdaten.lesen(docs_dir)
         _revisionsplugin_anbinden(config, self.revisionen)
         if not any(isinstance(x, WikilinkErweiterung) for x in config.markdown_extensions):
@@ -217,6 +218,33 @@ def _relative_urls(page: Page, files: Files):
     from mkdocs.utils import get_relative_url
 
     return lambda eintrag: get_relative_url(files.get_file_from_path(eintrag.pfad).url, page.url)
+
+
+#: The only folder pymdownx.snippets may read (relative to mkdocs.yml).
+SNIPPET_ORDNER = "includes"
+
+
+def _snippets_eingrenzen(config: MkDocsConfig) -> None:
+    """pymdownx.snippets may read only from includes/ (and never from the web): anything else
+    would let a page pull internal entries, .git/config or other files into the site. Relative
+    base paths are resolved against mkdocs.yml, not against the folder the build started in."""
+    if "pymdownx.snippets" not in config.markdown_extensions:
+        return
+    cfg = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    wurzel = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    erlaubt = (wurzel / SNIPPET_ORDNER).resolve()
+    basen = cfg.get("base_path", ["."])
+    basen = [basen] if isinstance(basen, str) else list(basen)
+    aufgeloest = [(wurzel / b).resolve() for b in basen]
+    falsch = [b for b, p in zip(basen, aufgeloest) if p != erlaubt and erlaubt not in p.parents]
+    if falsch or not cfg.get("restrict_base_path", True) or cfg.get("url_download"):
+        raise PluginError(
+            "mkdocs.yml: 'pymdownx.snippets' darf nur aus dem Ordner 'includes/' lesen. Setzen Sie "
+            "'base_path: [includes]' und 'restrict_base_path: true' und lassen Sie 'url_download' weg"
+            + (f" (jetzt: base_path {', '.join(map(str, falsch))})." if falsch else ".")
+        )
+    cfg["base_path"] = [str(p) for p in aufgeloest]
+    cfg["restrict_base_path"] = True
 
 
 def _revisionsplugin_anbinden(config: MkDocsConfig, revisionen: Revisionsdaten) -> None:
