@@ -41,9 +41,6 @@ INTERNE_DATEIEN: dict[str, str | bytes] = {
           - titel: Protokoll GEHEIMLQZ7
             datei: materialien/geheimlqz7-protokoll.pdf
             lizenz: Alle Rechte vorbehalten
-          - titel: Gemeinsame Liste
-            datei: ../gemeinsam/liste.csv
-            lizenz: CC BY 4.0
         ---
         # Leitfaden GEHEIMLQZ7
 
@@ -191,7 +188,8 @@ def test_oeffentliche_ausgabe_enthaelt_keine_spur(beide_ausgaben: Handbuch) -> N
         assert (site / datei).is_file(), datei
     for marke in MARKEN:
         assert fundstellen(site, marke) == [], marke
-    # A file that a public entry uses as well stays; the internal entries' own files do not.
+    # A public entry's file stays; the internal entries' own files do not (a file both use is
+    # an error: tests/plugins/test_sicherheit_korpus.py).
     assert (site / "gemeinsam/liste.csv").read_text() == "Spalte;Wert\nA;1\n"
     assert not (site / "leitfaeden/materialien").exists()
     assert not (site / "praxisbeispiele/materialien").exists()
