@@ -78,12 +78,10 @@ def _ist_text(kopf: bytes, pfad: Path) -> bool:
     return b"\x00" not in kopf
 
 
-_SVG_GEFAHR = re.compile(rb"<script|javascript:|\son[a-z]+\s*=|<foreignObject", re.IGNORECASE)
-
-
 def _ist_svg(kopf: bytes, pfad: Path) -> bool:
-    inhalt = pfad.read_bytes()
-    return b"<svg" in inhalt[:4096] and not _SVG_GEFAHR.search(inhalt)
+    from staedtenetz.pruefung import svg
+
+    return svg.fehler(pfad) is None
 
 
 @dataclass(frozen=True)
@@ -154,10 +152,44 @@ def pruefen(katalog: Any, docs_dir: Path, max_mb: float | None = None) -> list[M
                     meldung = fehler(e.pfad, e.zeile(feld, i, "datei"), text)
                     e.quelle.meldungen.append(meldung)
                     neu.append(meldung)
+    neu += _uebrige_svg(katalog, docs)
     if neu:
         katalog.meldungen.extend(neu)
         katalog.meldungen.sort()
     return neu
+
+
+def _uebrige_svg(katalog: Any, docs: Path) -> list[Meldung]:
+    """SVG files in docs/ that no entry declares are published all the same (MkDocs copies
+    every file): they pass the same allow-list, reported on the file itself."""
+    from staedtenetz.pruefung import svg
+
+    genannt = {
+        rel
+        for e in [*katalog.eintraege.values(), *katalog.ausgeschlossen.values()]
+        for m in [*e.daten.materialien, *e.daten.bilder]
+        if (rel := ziel(e.pfad, m.datei)) is not None
+    }
+    meldungen = []
+    for wurzel, ordner, dateien in os.walk(docs):
+        ordner[:] = sorted(o for o in ordner if not o.startswith("."))
+        for name in sorted(dateien):
+            if not name.lower().endswith(".svg") or name.startswith("."):
+                continue
+            pfad = Path(wurzel) / name
+            rel = pfad.relative_to(docs).as_posix()
+            if rel in genannt or pfad.is_symlink():
+                continue
+            if (grund := svg.fehler(pfad)) is not None:
+                meldungen.append(
+                    fehler(
+                        rel,
+                        1,
+                        f"Das SVG '{rel}' ist kein sauberes Bild: Es enthält {grund}. SVG-Dateien dürfen nur Zeichnungen "
+                        "enthalten. Exportieren Sie es als einfaches SVG oder als PNG – oder löschen Sie die Datei.",
+                    )
+                )
+    return meldungen
 
 
 def datei_pruefen(docs: Path, seite: str, datei: str, grenze: int, *, nur_bilder: bool = False) -> str | None:
@@ -231,9 +263,12 @@ def datei_pruefen(docs: Path, seite: str, datei: str, grenze: int, *, nur_bilder
         return f"{was} '{datei}' lässt sich nicht lesen ({fehlergrund.strerror}). Prüfen Sie die Dateirechte."
     if not passt:
         if a.endung == "svg":
+            from staedtenetz.pruefung import svg
+
             return (
-                f"Das SVG '{datei}' ist kein sauberes Bild: Es fehlt '<svg' oder es enthält Skripte, "
-                "Ereignis-Attribute (on…=) oder eingebettete Seiten. Exportieren Sie es als einfaches SVG oder PNG."
+                f"Das SVG '{datei}' ist kein sauberes Bild: Es enthält {svg.fehler(pfad)}. SVG-Dateien dürfen nur "
+                "Zeichnungen enthalten (keine Skripte, Ereignis-Attribute, Links nach außen oder eingebetteten Seiten). "
+                "Exportieren Sie es als einfaches SVG (z. B. Inkscape: 'Optimiertes SVG') oder als PNG."
             )
         return (
             f"{was} '{datei}' endet auf '{endung}', ist aber keine {a.format}-Datei (der Inhalt passt nicht zur "
