@@ -159,11 +159,8 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
             markdown = _nach_der_ueberschrift(markdown, "\n\n".join(oben))
         return markdown + "\n\n" + unten if unten else markdown
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # The members' edition must not end up in search engines even if it leaks onto the web.
-        if self.ausgabe.intern:
-            return output.replace("<head>", '<head>\n    <meta name="robots" content="noindex, nofollow">', 1)
-        return output
+    # The members' edition must not end up in search engines even if it leaks onto the web: the
+    # theme override (overrides/main.html) writes "noindex" into every page, 404.html included.
 
 
 def _ausgabe(config: MkDocsConfig) -> Ausgabe:
