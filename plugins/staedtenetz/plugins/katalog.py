@@ -6,6 +6,7 @@ view modules. Other plugins of the set get the catalogue through :func:`katalog_
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -245,6 +246,15 @@ def _snippets_eingrenzen(config: MkDocsConfig) -> None:
         )
     cfg["base_path"] = [str(p) for p in aufgeloest]
     cfg["restrict_base_path"] = True
+    # The snippets extension checks the path, not where a symbolic link in includes/ points.
+    for p in aufgeloest:
+        for wurzel, ordner, dateien in os.walk(p):
+            for name in [*ordner, *dateien]:
+                if (Path(wurzel) / name).is_symlink():
+                    raise PluginError(
+                        f"'{Path(wurzel, name)}' ist ein symbolischer Link. In includes/ liegen nur echte Dateien: "
+                        "Ersetzen Sie den Link durch eine Kopie oder löschen Sie ihn."
+                    )
 
 
 def _revisionsplugin_anbinden(config: MkDocsConfig, revisionen: Revisionsdaten) -> None:

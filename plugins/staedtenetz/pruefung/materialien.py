@@ -161,7 +161,8 @@ def pruefen(katalog: Any, docs_dir: Path, max_mb: float | None = None) -> list[M
 
 def _uebrige_svg(katalog: Any, docs: Path) -> list[Meldung]:
     """SVG files in docs/ that no entry declares are published all the same (MkDocs copies
-    every file): they pass the same allow-list, reported on the file itself."""
+    every file): they pass the same allow-list, reported on the file itself. Symbolic links
+    anywhere in docs/ are errors."""
     from staedtenetz.pruefung import svg
 
     genannt = {
@@ -173,6 +174,21 @@ def _uebrige_svg(katalog: Any, docs: Path) -> list[Meldung]:
     meldungen = []
     for wurzel, ordner, dateien in os.walk(docs):
         ordner[:] = sorted(o for o in ordner if not o.startswith("."))
+        for name in sorted([*ordner, *dateien]):
+            pfad = Path(wurzel) / name
+            if name.startswith(".") or not pfad.is_symlink():
+                continue
+            # MkDocs follows links and would publish what they point to (/etc/passwd, .git/config).
+            rel = pfad.relative_to(docs).as_posix()
+            meldungen.append(
+                fehler(
+                    rel,
+                    1,
+                    f"'{rel}' ist ein symbolischer Link. In docs/ liegen nur echte Dateien und Ordner: Ersetzen Sie den "
+                    "Link durch eine Kopie der Datei oder löschen Sie ihn.",
+                )
+            )
+        ordner[:] = [o for o in ordner if not (Path(wurzel) / o).is_symlink()]
         for name in sorted(dateien):
             if not name.lower().endswith(".svg") or name.startswith("."):
                 continue
