@@ -37,7 +37,7 @@ import re
 
 import nh3
 
-from staedtenetz.inhalt.html_regeln import ATTRIBUTE, NAME_RE, OHNE_INHALT, SCHEMATA, TAGS, WERTE
+from staedtenetz.inhalt.html_regeln import GESPERRTE_SCHLUESSEL, ATTRIBUTE, NAME_RE, OHNE_INHALT, SCHEMATA, TAGS, WERTE
 
 #: What starts markup or a character reference when text is parsed as HTML: ``<`` before a
 #: letter, ``!``, ``/`` or ``?``, and ``&`` before a letter or ``#``. Only these are escaped, so
@@ -102,9 +102,6 @@ def titel_html(fragment: str) -> str:
 
 #: Front-matter keys Material's templates print as they are: plain text, escaped here.
 TEXT_SCHLUESSEL = ("title", "description", "author", "subtitle")
-#: Keys that let a page choose what the theme runs: a template (``redirect.html`` writes
-#: ``location`` into a script), an icon path, a redirect target. Content never sets them.
-GESPERRTE_SCHLUESSEL = ("template", "location", "icon", "social", "comments")
 
 
 def seitenangaben(meta: dict) -> dict:

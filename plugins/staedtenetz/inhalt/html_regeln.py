@@ -57,6 +57,11 @@ SCHEMATA: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 NAME_RE = re.compile(r"^(?!__)[A-Za-z0-9][\w:.\-]*$|^__(?:tabbed|codelineno)_[\w\-]+$|^__codelineno-[\w\-]+$")
 
 
+#: Front-matter keys that let a page choose what the theme runs: a template (Material's
+#: ``redirect.html`` writes ``location`` into a script), an icon path, theme integrations.
+#: Content never sets them; the build removes them, ``pruefen`` reports them.
+GESPERRTE_SCHLUESSEL = ("template", "location", "icon", "social", "comments")
+
 #: Attributes the Markdown extension md_in_html reads (and removes) itself.
 MARKDOWN_ATTRIBUTE = frozenset({"markdown"})
 

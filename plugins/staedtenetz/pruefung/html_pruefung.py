@@ -14,7 +14,8 @@ problem instead of a silently different page. It reports, for every page of ``do
 - ``attr_list`` blocks (``{: onclick=… }``) with event handlers or ``style``,
 - snippet lines (``--8<--``): pages may not include other files; the glossary is appended by
   the configuration,
-- control characters and markup in ``title``, ``zusammenfassung`` and ``description``.
+- control characters and markup in ``title``, ``zusammenfassung`` and ``description``, and
+  front-matter keys that would choose a template or script (``template``, ``location`` …).
 
 Code (fenced blocks, inline code) is skipped, as :mod:`staedtenetz.inhalt.markdowntext` defines it.
 """
@@ -29,6 +30,7 @@ from html.parser import HTMLParser
 from staedtenetz.inhalt import markdowntext
 from staedtenetz.inhalt.frontmatter import Quelltext
 from staedtenetz.inhalt.html_regeln import (
+    GESPERRTE_SCHLUESSEL,
     MARKDOWN_ATTRIBUTE,
     OHNE_INHALT,
     SCHEMATA,
@@ -72,6 +74,16 @@ def pruefen(q: Quelltext) -> list[Meldung]:
 
 def _textfelder(q: Quelltext) -> list[Meldung]:
     meldungen: list[Meldung] = []
+    for schluessel in GESPERRTE_SCHLUESSEL:
+        if schluessel in (q.daten or {}) and "typ" not in (q.daten or {}):  # entries: the model refuses it
+            meldungen.append(
+                fehler(
+                    q.pfad,
+                    q.zeile((schluessel,)),
+                    f"'{schluessel}' in der Front Matter wählt aus, was das Theme ausführt (Vorlage, Weiterleitung, "
+                    "Symbol); Seiten dürfen das nicht festlegen, der Bau ignoriert es. Löschen Sie die Zeile.",
+                )
+            )
     for feld in TEXTFELDER:
         wert = (q.daten or {}).get(feld)
         if not isinstance(wert, str):
@@ -156,7 +168,8 @@ class _Tags(HTMLParser):
 
 def _html(q: Quelltext, zeilen: list[markdowntext.Zeile], erste: int) -> list[Meldung]:
     parser = _Tags()
-    parser.feed("\n".join(z.ohne_code for z in zeilen))
+    # "<!-->" and "<!--->" end a comment at once in a browser; Python's parser would read on.
+    parser.feed(re.sub(r"<!---?>", "<!---->", "\n".join(z.ohne_code for z in zeilen)))
     parser.close()
     meldungen: list[Meldung] = []
     for nr, tag, attrs, roh in parser.tags:
