@@ -32,6 +32,7 @@ from staedtenetz.inhalt.frontmatter import Quelltext
 from staedtenetz.inhalt.html_regeln import (
     GESPERRTE_SCHLUESSEL,
     MARKDOWN_ATTRIBUTE,
+    NAME_RE,
     OHNE_INHALT,
     SCHEMATA,
     TAGS,
@@ -65,7 +66,7 @@ def pruefen(q: Quelltext) -> list[Meldung]:
     zeilen = list(markdowntext.zeilen(koerper, erste))
     meldungen += _zeilenweise(q, zeilen)
     if "<" in koerper:
-        meldungen += _html(q, zeilen, erste)
+        meldungen += _html(q, zeilen)
     return sorted(meldungen)
 
 
@@ -166,14 +167,20 @@ class _Tags(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _html(q: Quelltext, zeilen: list[markdowntext.Zeile], erste: int) -> list[Meldung]:
-    parser = _Tags()
-    # "<!-->" and "<!--->" end a comment at once in a browser; Python's parser would read on.
-    parser.feed(re.sub(r"<!---?>", "<!---->", "\n".join(z.ohne_code for z in zeilen)))
-    parser.close()
+def _html(q: Quelltext, zeilen: list[markdowntext.Zeile]) -> list[Meldung]:
+    tags = []
+    # Line by line: an unclosed <style> or <script> (or a comment) would hide every later line
+    # from Python's parser, while Markdown and the browser read on.
+    for z in zeilen:
+        if z.im_code or "<" not in z.ohne_code:
+            continue
+        parser = _Tags()
+        # "<!-->" and "<!--->" end a comment at once in a browser; Python's parser would read on.
+        parser.feed(re.sub(r"<!---?>", "<!---->", z.ohne_code))
+        parser.close()
+        tags += [(z.nr, tag, attrs, roh) for _, tag, attrs, roh in parser.tags]
     meldungen: list[Meldung] = []
-    for nr, tag, attrs, roh in parser.tags:
-        zeile = nr + erste - 1
+    for zeile, tag, attrs, roh in tags:
         if "@" in tag:
             continue  # <name@example.org>: an e-mail autolink
         if auto := _AUTOLINK_RE.match(roh.strip()):
@@ -188,6 +195,16 @@ def _html(q: Quelltext, zeilen: list[markdowntext.Zeile], erste: int) -> list[Me
                 continue
             if name in _URL_ATTRIBUTE and wert is not None and not sichere_adresse(wert):
                 meldungen.append(fehler(q.pfad, zeile, _adresse_text(wert, wert)))
+            elif name in ("id", "name", "for") and wert is not None and not NAME_RE.match(wert):
+                meldungen.append(
+                    fehler(
+                        q.pfad,
+                        zeile,
+                        f"Die Kennung {name}=\"{wert}\" an <{tag}> entfernt die Website: Kennungen beginnen mit einem "
+                        "Buchstaben oder einer Ziffer (nicht mit '__', das ist dem Theme vorbehalten) und enthalten keine "
+                        "Leerzeichen. Wählen Sie z. B. 'abschnitt-1'.",
+                    )
+                )
             elif not erlaubtes_attribut(tag, name) and not (name == "style" and tag in ("td", "th")):
                 meldungen.append(fehler(q.pfad, zeile, _attribut_text(name, f"<{tag}>")))
     return meldungen

@@ -388,7 +388,7 @@ def dateinutzung(katalog: Any) -> dict[str, list[Nutzung]]:
                 m_intern = getattr(m, "sichtbarkeit", "oeffentlich") == "intern"
                 erklaert = "sichtbarkeit" in getattr(m, "model_fields_set", ()) and not m_intern
                 nutzung.setdefault(rel, []).append(
-                    Nutzung(rel, e.pfad, e.zeile(feld, i, "datei"), feld[:-3] if feld == "bilder" else "material",
+                    Nutzung(rel, e.pfad, e.zeile(feld, i, "datei"), "bild" if feld == "bilder" else "material",
                             eintrag_intern or m_intern, gezeigt, erklaert)
                 )
     for q in katalog.quellen.values():

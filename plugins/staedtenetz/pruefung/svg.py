@@ -10,7 +10,7 @@ only point into the file itself (``#id``) or, on ``<a>``, to a safe address; ``u
 styles only to ``#id``. ``script``, ``foreignObject``, ``image``, animation elements that can
 change attributes, event handlers and everything unknown are refused.
 
-:func:`fehler` returns the German reason, or None for a clean drawing.
+:func:`fehler` returns the German reason (what the file "enthält"), or None for a clean drawing.
 """
 
 from __future__ import annotations
@@ -102,13 +102,13 @@ def fehler(pfad: Path) -> str | None:
     try:
         wurzel = fromstring(pfad.read_bytes(), forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        return "es definiert eigene XML-Entitäten (<!ENTITY …>)"
+        return "eigene XML-Entitäten (<!ENTITY …>)"
     except (ParseError, ValueError, UnicodeError) as grund:
-        return f"es ist kein gültiges XML ({grund})"
+        return f"kein gültiges XML ({grund})"
     except OSError as grund:
-        return f"es lässt sich nicht lesen ({grund.strerror})"
+        return f"nichts Lesbares ({grund.strerror})"
     if _name(wurzel.tag) != (SVG, "svg"):
-        return "das oberste Element ist nicht <svg> im SVG-Namensraum"
+        return "kein <svg> im SVG-Namensraum als oberstes Element"
     return _element_fehler(wurzel, in_metadaten=False)
 
 
