@@ -21,9 +21,31 @@ import json
 import textwrap
 from dataclasses import dataclass, field
 
+import yaml
+
+from conftest import ROOT
+
 GEHEIM = "GEHEIMQ7"
 #: What a leak of the build machine's files or of a page's Markdown source would look like.
 FREMDE_MARKEN = ("root:x:0:0", "GEHEIMQ7TOKEN", "NURQUELLE7")
+
+
+class _Lader(yaml.SafeLoader):
+    pass
+
+
+_Lader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def projekt_konfiguration() -> str:
+    """The project's own mkdocs.yml (theme features, Markdown extensions, plugins) with a
+    small navigation: the corpus meets exactly what the handbook runs."""
+    cfg = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
+    cfg["site_name"] = "Korpus"
+    cfg["nav"] = [{"Start": "index.md"}]
+    cfg.pop("extra_css", None)
+    cfg["plugins"]["staedtenetz/katalog"] = {}
+    return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
 
 
 @dataclass

@@ -32,10 +32,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import yaml
 
-from conftest import ROOT, Handbuch, Webserver
+from conftest import Handbuch, Webserver
 import sicherheit_korpus as korpus
+from sicherheit_korpus import projekt_konfiguration
 
 #: Build with pruefen's HTML early warning switched off: what remains is the sanitizer.
 LOCKER = (
@@ -77,24 +77,6 @@ class Kanarie:
     def stop(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
-
-
-class _Lader(yaml.SafeLoader):
-    pass
-
-
-_Lader.add_constructor("!ENV", lambda loader, node: None)
-
-
-def projekt_konfiguration() -> str:
-    """The project's own mkdocs.yml (theme features, Markdown extensions, plugins) with a
-    small navigation: the corpus meets exactly what the handbook runs."""
-    cfg = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lader)
-    cfg["site_name"] = "Korpus"
-    cfg["nav"] = [{"Start": "index.md"}]
-    cfg.pop("extra_css", None)
-    cfg["plugins"]["staedtenetz/katalog"] = {}
-    return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
 
 
 def _handbuch(ziel: Path, dateien: dict) -> Handbuch:
