@@ -180,6 +180,8 @@ def _uebrige_svg(katalog: Any, docs: Path) -> list[Meldung]:
                 continue
             # MkDocs follows links and would publish what they point to (/etc/passwd, .git/config).
             rel = pfad.relative_to(docs).as_posix()
+            if any(g == rel or g.startswith(rel + "/") for g in genannt):
+                continue  # a material or picture path through it: reported on its 'datei' line
             meldungen.append(
                 fehler(
                     rel,
