@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from staedtenetz.inhalt.meldungen import Meldung, fehler
+from staedtenetz.inhalt.meldungen import Meldung, feldname, fehler
+from staedtenetz.inhalt.yamlfassung import mehrdeutig
 
 try:  # libyaml is an order of magnitude faster; PyYAML's pure loader gives the same nodes.
     from yaml import CSafeLoader as _Loader
@@ -82,9 +83,32 @@ def lesen(pfad: str, roh: bytes) -> Quelltext:
 
 
 def _frontmatter_lesen(q: Quelltext) -> None:
+    if not q.text.strip():
+        q.meldungen.append(
+            fehler(
+                q.pfad,
+                1,
+                "Die Datei ist leer. Schreiben Sie die Front Matter (zwischen zwei Zeilen '---') und den "
+                "Seitentext hinein, oder löschen Sie die Datei.",
+            )
+        )
+        return
     m = FRONTMATTER_RE.match(q.text)
     if not m:
-        if q.text.startswith("---\n"):
+        versteckt = _versteckte_frontmatter(q.text)
+        if versteckt is not None:
+            zeile, davor = versteckt
+            q.meldungen.append(
+                fehler(
+                    q.pfad,
+                    zeile,
+                    f"Die Front Matter beginnt erst in Zeile {zeile}; davor steht {davor}. MkDocs erkennt sie "
+                    "nur, wenn '---' die allererste Zeile der Datei ist – so würden ihre Felder als Text "
+                    "veröffentlicht. Löschen Sie alles vor der Zeile '---' (Überschriften gehören unter die "
+                    "abschließende Zeile '---').",
+                )
+            )
+        elif q.text.startswith("---\n"):
             q.lesbar = False
             q.meldungen.append(
                 fehler(
@@ -110,6 +134,34 @@ def _frontmatter_lesen(q: Quelltext) -> None:
         )
         return
     q.daten = _yaml_lesen(q, yaml_text, erste_zeile=2)
+
+
+_TRENNER_RE = re.compile(r"^-{3}[ \t]*$")
+_ENDE_RE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+_FELDZEILE_RE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+
+
+def _versteckte_frontmatter(text: str) -> tuple[int, str] | None:
+    """(line, what precedes) of a front matter that does not start on line 1 – after blank
+    lines, spaces or a heading – or None."""
+    zeilen = text.split("\n", 60)[:60]
+    for i, z in enumerate(zeilen):
+        if _TRENNER_RE.match(z.strip()) if i else False:
+            davor = zeilen[:i]
+            if not all(not v.strip() or v.lstrip().startswith("#") for v in davor):
+                return None
+            for j in range(i + 1, len(zeilen)):
+                if _ENDE_RE.match(zeilen[j].strip()):
+                    if any(_FELDZEILE_RE.match(b) for b in zeilen[i + 1 : j]):
+                        art = "eine Überschrift" if any(v.strip() for v in davor) else "eine Leerzeile"
+                        return i + 1, art
+                    return None
+            return None
+        if i == 0 and _TRENNER_RE.match(z):
+            return None
+        if z.strip() and not z.lstrip().startswith("#"):
+            return None
+    return None
 
 
 def _yaml_lesen(q: Quelltext, yaml_text: str, erste_zeile: int) -> dict[str, Any] | None:
@@ -238,6 +290,11 @@ def _knoten_bauen(q: Quelltext, loader: Any, wurzel: yaml.MappingNode, erste_zei
                 q.zeilen[pfad + (i,)] = erste_zeile + element.start_mark.line
             stapel.extend((e, pfad + (i,), tiefe + 1, wert, i) for i, e in reversed(list(enumerate(knoten.value))))
         else:
+            problem = _unklarer_skalar(knoten, pfad, im_liste=isinstance(ziel, list))
+            if problem:
+                q.meldungen.append(fehler(q.pfad, zeile, problem))
+                ok = False
+                continue
             gueltig, wert = skalar(knoten)
             if not gueltig:
                 q.meldungen.append(fehler(q.pfad, zeile, _skalarfehler(knoten)))
@@ -246,6 +303,23 @@ def _knoten_bauen(q: Quelltext, loader: Any, wurzel: yaml.MappingNode, erste_zei
         if tiefe > 0:
             ziel[stelle] = wert
     return daten if ok else None
+
+
+def _unklarer_skalar(knoten: yaml.ScalarNode, pfad: Pfad, im_liste: bool) -> str | None:
+    """A plain value that readers of YAML 1.1 and 1.2 (or people) read differently, or a list
+    item that swallowed the next line (see ``yamlfassung``)."""
+    if knoten.style:  # quoted or a block scalar: text, the same for every reader (libyaml: "" = plain)
+        return None
+    if im_liste and knoten.end_mark.line > knoten.start_mark.line:
+        teile = [t.strip() for t in knoten.value.split(" ") if t.strip()]
+        return (
+            f"'{feldname(pfad)}': Dieser Listeneintrag geht über mehrere Zeilen und wird zu einem einzigen Eintrag "
+            f"zusammengezogen ('{knoten.value}'). Ist die nächste Zeile ein eigener Eintrag, beginnen Sie sie "
+            f"mit '- ' in derselben Spalte wie die Zeile davor; gehört sie dazu, schreiben Sie den Eintrag "
+            f"in eine Zeile." if len(teile) > 1 else None
+        )
+    text = mehrdeutig(knoten.value)
+    return f"'{feldname(pfad)}': {text}" if text and pfad else text
 
 
 def _skalarfehler(knoten: yaml.Node) -> str:
