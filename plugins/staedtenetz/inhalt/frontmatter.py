@@ -191,15 +191,35 @@ def _yaml_lesen(q: Quelltext, yaml_text: str, erste_zeile: int) -> dict[str, Any
     except yaml.MarkedYAMLError as e:
         q.lesbar = False
         mark = e.problem_mark or e.context_mark
-        zeile = erste_zeile + (mark.line if mark else 0)
+        if e.context_mark is not None and (e.context or "").startswith(("while parsing a flow", "while scanning a quoted")):
+            mark = e.context_mark  # where the bracket or quote was opened, not the end of the text
         zeilen = yaml_text.splitlines()
-        text_der_zeile = zeilen[mark.line] if mark and mark.line < len(zeilen) else ""
-        q.meldungen.append(fehler(q.pfad, zeile, _yaml_fehlertext(e, text_der_zeile)))
+        nr = mark.line if mark else 0
+        ursache = _ursache_davor(zeilen, nr)  # the slip is often on an earlier line than the parser stops
+        if ursache is not None:
+            nr, text = ursache
+        else:
+            text = _yaml_fehlertext(e, zeilen[nr] if nr < len(zeilen) else "", zeilen[nr - 1] if 0 < nr <= len(zeilen) else "")
+        q.meldungen.append(fehler(q.pfad, erste_zeile + nr, text))
         return None
-    except (yaml.YAMLError, RecursionError) as e:
+    except yaml.reader.ReaderError as e:
+        q.lesbar = False
+        vorher = yaml_text[: e.position] if isinstance(e.position, int) else ""
+        q.meldungen.append(
+            fehler(
+                q.pfad,
+                erste_zeile + vorher.count("\n"),
+                f"Die Front Matter enthält ein unsichtbares Steuerzeichen (U+{e.character:04X}), oft beim Kopieren "
+                "aus anderen Programmen mitgekommen. Löschen Sie es und schreiben Sie den Text neu."
+                if isinstance(e.character, int)
+                else "Die Front Matter enthält ein Zeichen, das YAML nicht erlaubt. Löschen Sie es.",
+            )
+        )
+        return None
+    except (yaml.YAMLError, RecursionError):
         q.lesbar = False
         q.meldungen.append(
-            fehler(q.pfad, 1, f"Die Front Matter ist kein gültiges YAML ({type(e).__name__}). Prüfen Sie Einrückung und Doppelpunkte.")
+            fehler(q.pfad, 1, "Die Front Matter ist kein gültiges YAML. Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen.")
         )
         return None
     finally:
@@ -332,7 +352,39 @@ def _skalarfehler(knoten: yaml.Node) -> str:
             f"erlaubt ({knoten.tag}). Schreiben Sie einen einfachen Wert.")
 
 
+#: ``feld:wert`` (no space) or ``feld:<non-breaking space>wert``: YAML reads a text, not a field.
+_OHNE_LEERZEICHEN_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):([^\s:/])")
+_GESCHUETZT_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):[\u00a0\u2000-\u200b\u202f\u3000]")
+
+
+def _ursache_davor(zeilen: list[str], bis: int) -> tuple[int, str] | None:
+    """(0-based line, German text) of a key without a proper space after its colon at or before
+    line ``bis`` – where people made the mistake, not where the parser gave up."""
+    for nr in range(min(bis, len(zeilen) - 1), -1, -1):
+        zeile = zeilen[nr]
+        m = _GESCHUETZT_RE.match(zeile)
+        if m:
+            return nr, (
+                f"Die Front Matter ist kein gültiges YAML: Nach '{m.group(1)}:' steht ein geschütztes Leerzeichen "
+                "(oft aus Word oder dem Browser kopiert). Ersetzen Sie es durch ein normales Leerzeichen."
+            )
+        m = _OHNE_LEERZEICHEN_RE.match(zeile)
+        if m and "://" not in zeile:
+            return nr, (
+                f"Die Front Matter ist kein gültiges YAML: Nach '{m.group(1)}:' fehlt ein Leerzeichen. Schreiben "
+                f"Sie '{m.group(1)}: {zeile.split(':', 1)[1].strip()}'."
+            )
+    return None
+
+
 _YAML_PROBLEME = [
+    ("block sequence entries are not allowed", "Ein Listeneintrag ('- ') steht an einer Stelle, an der keine Liste beginnen kann. Schreiben Sie den Feldnamen mit Doppelpunkt allein in die Zeile davor und die Einträge eingerückt darunter."),
+    ("found character that cannot start any token", "Ein Wert beginnt mit einem Zeichen, mit dem YAML keinen Text beginnen lässt (z. B. @, ` oder %). Setzen Sie den Wert in Anführungszeichen."),
+    ("did not find expected ',' or ']'", "Eine Liste in eckigen Klammern wird nicht geschlossen. Schreiben Sie sie in eine Zeile, z. B. [bildung, wohnen], oder jeden Eintrag in eine eigene Zeile mit '- '."),
+    ("did not find expected ',' or '}'", "Eine Gruppe in geschweiften Klammern wird nicht geschlossen. Schreiben Sie die Felder lieber eingerückt untereinander."),
+    ("did not find expected node content", "Hier fehlt ein Wert, z. B. zwischen zwei Kommas einer Liste. Löschen Sie das überzählige Komma."),
+    ("did not find expected comment or line break", "Nach dem Zeichen für einen mehrzeiligen Text ('>' oder '|') darf in derselben Zeile nichts mehr stehen. Schreiben Sie den Text in die Zeilen darunter."),
+    ("expected a comment or a line break", "Nach dem Wert steht in derselben Zeile noch etwas. Setzen Sie den ganzen Wert in Anführungszeichen."),
     ("mapping values are not allowed", "Ein Doppelpunkt steht an einer unerwarteten Stelle. Setzen Sie Texte, die ': ' enthalten, in Anführungszeichen, z. B. title: \"Bildung: ein Beispiel\"."),
     ("found character '\\t'", "Tabulatorzeichen sind in der Front Matter nicht erlaubt. Rücken Sie mit Leerzeichen ein."),
     ("could not find expected ':'", "Hier fehlt ein Doppelpunkt. Jede Zeile hat die Form 'feld: wert'."),
@@ -349,14 +401,20 @@ _YAML_PROBLEME = [
 ]
 
 
-def _yaml_fehlertext(e: yaml.MarkedYAMLError, zeile: str) -> str:
+def _yaml_fehlertext(e: yaml.MarkedYAMLError, zeile: str, davor: str = "") -> str:
     roh = f"{e.context or ''} {e.problem or ''}"
     if "\t" in zeile and "cannot start any token" in roh:
         roh = "found character '\\t'"
+    if zeile.lstrip().startswith("- ") and "expected key" in roh and re.match(r"^[ \t]*[\w-]+:[ \t]*\S", davor):
+        feld = davor.split(":", 1)[0].strip()
+        return (
+            f"Die Front Matter ist kein gültiges YAML: Ein Listeneintrag ('- ') folgt auf '{feld}', das schon einen "
+            f"Wert in seiner Zeile hat. Schreiben Sie '{feld}:' allein in die Zeile und jeden Eintrag mit '- ' darunter."
+        )
+    if re.search(r"\S[ \t]*$", zeile) and zeile.count('"') >= 2 and "expected key" in roh and re.match(r'^[^"]*:[ \t]*"[^"]*"[ \t]*\S', zeile):
+        return ("Die Front Matter ist kein gültiges YAML: Nach dem schließenden Anführungszeichen steht noch Text. "
+                "Setzen Sie den ganzen Wert in Anführungszeichen (Anführungszeichen im Text als „…“ schreiben).")
     for muster, text in _YAML_PROBLEME:
         if muster in roh:
             return f"Die Front Matter ist kein gültiges YAML: {text}"
-    return (
-        "Die Front Matter ist kein gültiges YAML (der Parser meldet: "
-        f"{(e.problem or e.context or 'unbekannt').strip()}). Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen."
-    )
+    return "Die Front Matter ist kein gültiges YAML. Prüfen Sie in dieser Zeile Einrückung, Doppelpunkte und Anführungszeichen."

@@ -52,6 +52,10 @@ TEXTE: dict[str, str] = {
         "'{feld}': '{wert}' allein lesen YAML-Programme verschieden (YAML 1.1 als Ja/Nein, YAML 1.2 als Text). "
         "Schreiben Sie aus, was gemeint ist."
     ),
+    "in_der_zukunft": (
+        "'{feld}' ({datum}) liegt in der Zukunft (heute ist {heute}). Tragen Sie das Datum ein, an dem geprüft, "
+        "zugestimmt bzw. abgerufen wurde."
+    ),
     # patterns
     "kennung": "'{wert}' ist keine gültige Kennung bei '{feld}': nur Kleinbuchstaben a–z, Ziffern und Bindestriche.{vorschlag}",
     "zwei_werte": "'{feld}' nimmt genau eine Kennung, hier stehen {anzahl}: {werte}. Tragen Sie nur eine ein.{vorschlag}",

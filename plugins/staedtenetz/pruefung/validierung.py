@@ -73,7 +73,7 @@ def modell_pruefen(q: Quelltext, kandidaten: Kandidaten | None = None) -> Basis 
         )
         return None
     try:
-        return modell.model_validate(daten)
+        eintrag = modell.model_validate(daten)
     except ValidationError as e:
         felder = _alle_felder(modell)
         gemeldet: set[tuple[Any, ...]] = set()
@@ -86,6 +86,24 @@ def modell_pruefen(q: Quelltext, kandidaten: Kandidaten | None = None) -> Basis 
                 err = {**err, "type": "zeitpunkt_type"}  # the year-or-date unions
             q.meldungen.append(_meldung(q, modell, err, schluessel, kandidaten or {}))
         return None
+    zukunft = [m for m in _zukunft(q, eintrag, dt.date.today())]
+    q.meldungen.extend(zukunft)
+    return None if zukunft else eintrag
+
+
+def _zukunft(q: Quelltext, eintrag: Basis, heute: dt.date) -> list[Meldung]:
+    """Dates that say something was checked, agreed or retrieved cannot lie in the future (a rule
+    only the checker can apply: the JSON Schema knows no "today")."""
+    stellen: list[tuple[tuple[Any, ...], dt.date | None]] = [(("stand",), eintrag.stand)]
+    stelle = getattr(eintrag, "ansprechstelle", None)
+    if stelle is not None:
+        stellen.append((("ansprechstelle", "einwilligung"), stelle.einwilligung))
+    stellen += [(("quellen", i, "abgerufen"), quelle.abgerufen) for i, quelle in enumerate(eintrag.quellen)]
+    return [
+        fehler(q.pfad, q.zeile(pfad), text("in_der_zukunft", feld=feldname(pfad), datum=datum.isoformat(), heute=heute.isoformat()))
+        for pfad, datum in stellen
+        if datum is not None and datum > heute
+    ]
 
 
 def _ist_zeitpunkt(modell: type[BaseModel], schluessel: tuple[Any, ...]) -> bool:
