@@ -96,7 +96,14 @@ KurzText = Annotated[str, StringConstraints(min_length=1, max_length=200, patter
 Slug = Annotated[str, StringConstraints(pattern=SLUG_MUSTER)]
 Url = Annotated[str, StringConstraints(pattern=URL_MUSTER)]
 Ganzzahl = Annotated[int, BeforeValidator(_ganze_zahl)]
-Jahr = Annotated[Ganzzahl, Field(ge=JAHR_VON, le=JAHR_BIS)]
+
+
+def ganzzahl(ge: int, le: int) -> Any:
+    """An integer in [ge, le]; the bounds sit inside the validator so the JSON Schema has them."""
+    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_ganze_zahl)]
+
+
+Jahr = ganzzahl(JAHR_VON, JAHR_BIS)
 Datum = Annotated[
     dt.date,
     BeforeValidator(_datum),
@@ -356,7 +363,7 @@ class Programmgebiet(Basis):
         ),
     ]
     laufzeit: Annotated[Zeitraum | None, Field(title="Förderzeitraum")] = None
-    einwohner: Annotated[Ganzzahl | None, Field(title="Einwohnerzahl", ge=0, le=20_000_000)] = None
+    einwohner: Annotated[ganzzahl(0, 20_000_000) | None, Field(title="Einwohnerzahl")] = None
     flaeche_ha: Annotated[float | None, Field(title="Fläche in Hektar", ge=0, le=3_500_000, allow_inf_nan=False)] = None
     foerderprogramme: refs("foerderprogramm", "Kennungen der Förderprogramme im Gebiet", "Förderprogramme")
     ansprechstelle: Annotated[Ansprechstelle | None, Field(title="Ansprechstelle")] = None
@@ -370,7 +377,7 @@ class Handlungsfeld(Basis):
         Literal["thematisch", "instrumentell"],
         Field(title="Art", description="thematisch (z. B. Bildung) oder instrumentell (z. B. Quartiersmanagement)"),
     ]
-    reihenfolge: Annotated[Ganzzahl | None, Field(title="Reihenfolge in Listen", ge=-1000, le=1000)] = None
+    reihenfolge: Annotated[ganzzahl(-1000, 1000) | None, Field(title="Reihenfolge in Listen")] = None
 
 
 class Foerderprogramm(Basis):
