@@ -32,7 +32,7 @@ def test_fehler_eine_zeile_je_problem_exit_1(handbuch: Handbuch) -> None:
     r = handbuch.pruefen()
     assert r.returncode == 1
     assert r.stdout.splitlines() == [
-        "docs/praxisbeispiele/fehlerhaft.md:8: fehler: 'foerderprogramme' verweist auf 'biwak', aber kein "
+        "docs/praxisbeispiele/fehlerhaft.md:8: fehler: 'foerderprogramme, 1. Eintrag' verweist auf 'biwak', aber kein "
         "Eintrag vom Typ Förderprogramm hat diese Kennung.",
         "docs/praxisbeispiele/ohne-typ.md:1: warnung: Die Seite liegt im Ordner 'praxisbeispiele/', hat aber "
         "kein Feld 'typ'. Ergänzen Sie 'typ: praxisbeispiel' in der Front Matter, sonst erscheint sie in keiner Liste.",

@@ -77,12 +77,19 @@ def modell_pruefen(q: Quelltext, kandidaten: Kandidaten | None = None) -> Basis 
     except ValidationError as e:
         felder = _alle_felder(modell)
         gemeldet: set[tuple[Any, ...]] = set()
-        for err in e.errors(include_url=False):
+        # In a union (year or date) the member that says most comes first: a year out of range
+        # or an impossible date, not "must be a date" from the other member.
+        fehlerliste = sorted(e.errors(include_url=False), key=lambda err: err["type"] not in _GENAU)
+        for err in fehlerliste:
             schluessel = _schluessel(err, felder)
             if schluessel in gemeldet:  # a union reports each member; one message is enough
                 continue
             gemeldet.add(schluessel)
-            if len(schluessel) < len(err["loc"]) and err["type"] != "extra_forbidden" and _ist_zeitpunkt(modell, schluessel):
+            if (
+                len(schluessel) < len(err["loc"])
+                and err["type"] not in ("extra_forbidden", *_GENAU)
+                and _ist_zeitpunkt(modell, schluessel)
+            ):
                 err = {**err, "type": "zeitpunkt_type"}  # the year-or-date unions
             q.meldungen.append(_meldung(q, modell, err, schluessel, kandidaten or {}))
         return None
@@ -104,6 +111,9 @@ def _zukunft(q: Quelltext, eintrag: Basis, heute: dt.date) -> list[Meldung]:
         for pfad, datum in stellen
         if datum is not None and datum > heute
     ]
+
+
+_GENAU = ("greater_than_equal", "less_than_equal", "jahr_ausserhalb", "datum_ungueltig", "datum_mit_uhrzeit")
 
 
 def _ist_zeitpunkt(modell: type[BaseModel], schluessel: tuple[Any, ...]) -> bool:
