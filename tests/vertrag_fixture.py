@@ -40,6 +40,9 @@ def faelle() -> list[Fall]:
     for f in daten["faelle"]:
         if "roh" in f:
             fm, text = None, f["roh"]
+        elif "frontmatter" in f:
+            fm = f["frontmatter"]
+            text = f"---\n{fm}---\n\nInhalt der Seite.\n"
         else:
             fm = vorlagen[f["vorlage"]]
             for alt, neu in f.get("ersetzen", []):

@@ -41,6 +41,8 @@ def json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "Eintrag im Handbuch Städtenetz Soziale Stadt NRW",
         "description": BESCHREIBUNG,
+        # Said at the top as well: with a discriminator, Ajv checks the oneOf only for objects.
+        "type": "object",
         **schema,
     }
 
