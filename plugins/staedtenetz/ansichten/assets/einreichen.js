@@ -37,7 +37,13 @@
       });
   }
 
-  function laden(url) {
+  // The plugin embeds the data in the page (so the form works opened from disk, too);
+  // without it, the files are fetched from the site.
+  function laden(id, url) {
+    var eingebettet = document.getElementById(id);
+    if (eingebettet) {
+      try { return Promise.resolve(JSON.parse(eingebettet.textContent)); } catch (e) { /* fetch below */ }
+    }
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url);
       return r.json();
@@ -698,8 +704,11 @@
     Pruefer: Pruefer,
     /** Load the schema, the form data and the validator below the site root ``basis``. */
     laden: function (basis) {
-      return Promise.all([laden(basis + "schema/eintrag.schema.json"), laden(basis + "assets/staedtenetz/formular.json"),
-        skriptLaden(basis + VALIDATOR)]).then(function (r) { return new Pruefer(r[0], r[1]); });
+      return Promise.all([
+        laden("beitrag-daten-schema", basis + "schema/eintrag.schema.json"),
+        laden("beitrag-daten-formular", basis + "assets/staedtenetz/formular.json"),
+        skriptLaden(basis + VALIDATOR)
+      ]).then(function (r) { return new Pruefer(r[0], r[1]); });
     }
   };
 
