@@ -25,6 +25,7 @@ from staedtenetz.katalog.revision import Revisionsdaten
 from staedtenetz.plugins import assets
 from staedtenetz.pruefung import datenschutz, platzhalter
 from staedtenetz.inhalt import formate
+from staedtenetz.ansichten.html import ohne_kommentare
 from staedtenetz.ansichten import eintragsseite, karte, liste
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.nachtrag import Nachtraege
@@ -158,6 +159,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
         html = karte.einsetzen(html, self.katalog, page.file.src_uri, url)
+        html = ohne_kommentare(html)  # after our own markers were consumed; nothing invisible is published
         # Fact box, collections …; the sections below the text join the table of contents.
         ergaenzt = eintragsseite.ergaenzen(
             html, page.file.src_uri, page.url, page.file.generated_by is not None, self.kontext, self.nachtraege
