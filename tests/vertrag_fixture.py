@@ -16,6 +16,7 @@ NUR_PRUEFEN = {
     "zeit": "braucht das heutige Datum",
     "lesart": "hängt am YAML-Text, nicht am gelesenen Wert",
     "datei": "betrifft die Datei, nicht die Front Matter",
+    "text": "betrifft den Seitentext (die Überschrift)",
 }
 
 
