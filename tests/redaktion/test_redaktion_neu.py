@@ -100,7 +100,7 @@ def test_neu_fragt_fehlendes_ab_und_fragt_bei_falscher_antwort_nach(handbuch: Ha
 def test_zu_kurze_zusammenfassung_wird_nicht_geschrieben(handbuch: Handbuch) -> None:
     r = staedtenetz(handbuch, "neu", "vorlage", "--titel", "Kurzvorlage", "--zusammenfassung", "Zu kurz.")
     assert r.returncode == 1
-    assert "docs/vorlagen/kurzvorlage.md:4: fehler: 'zusammenfassung' ist zu kurz: mindestens 20 Zeichen." in r.stderr
+    assert "docs/vorlagen/kurzvorlage.md:4: fehler: 'zusammenfassung' ist zu kurz: mindestens 20 Zeichen, gefunden 8." in r.stderr
     assert not (handbuch.docs / "vorlagen/kurzvorlage.md").exists()
 
 

@@ -81,6 +81,7 @@ class Katalog:
             k._eintrag_aufnehmen(q)
         k._referenzen_aufloesen()
         tv.aufloesen(k)
+        tv.seitenlinks_pruefen(k)
         for q in k.quellen.values():
             k.meldungen.extend(q.meldungen)
         k.meldungen.sort()
