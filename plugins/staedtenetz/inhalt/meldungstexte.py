@@ -54,7 +54,7 @@ TEXTE: dict[str, str] = {
     ),
     "in_der_zukunft": (
         "'{feld}' ({datum}) liegt in der Zukunft (heute ist {heute}). Tragen Sie das Datum ein, an dem geprüft, "
-        "zugestimmt bzw. abgerufen wurde."
+        "zugestimmt bzw. mit der Quelle verglichen wurde."
     ),
     # patterns
     "kennung": "'{wert}' ist keine gültige Kennung bei '{feld}': nur Kleinbuchstaben a–z, Ziffern und Bindestriche.{vorschlag}",

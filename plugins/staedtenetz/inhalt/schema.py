@@ -20,7 +20,7 @@ NUR_PRUEFEN = [
     "Verweise (kommune, programmgebiet, handlungsfelder, foerderprogramme) nennen die Kennung eines vorhandenen Eintrags des richtigen Typs, und das Programmgebiet gehört zur genannten Kommune.",
     "ags ist ein Gemeindeschlüssel, den es in NRW gibt (amtliche Geodaten), und passt zum Titel.",
     "Der Dateiname taugt als Kennung, ist eindeutig, endet auf .md und liegt im Ordner seines Typs.",
-    "stand, einwilligung und abgerufen liegen nicht in der Zukunft.",
+    "stand, einwilligung und geprueft liegen nicht in der Zukunft.",
     "Materialien und Bilder gibt es als Datei; Verweise im Text ([[kennung]], Links auf .md-Seiten) führen zu vorhandenen Seiten.",
     "Werte, die YAML 1.1 und YAML 1.2 verschieden lesen (yes/no/on/off, 05914000, 1_000, 1:30, 0x1F, 1e3), sowie 60.000, .inf und .nan sind Fehler; das Handbuch liest YAML 1.1 (wie MkDocs).",
 ]

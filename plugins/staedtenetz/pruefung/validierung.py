@@ -37,6 +37,7 @@ SCHLUESSEL_HINWEISE = {
     "bild": "bilder",
     "material": "materialien",
     "zeitraum": "laufzeit",
+    "abgerufen": "geprueft",
 }
 
 
@@ -105,7 +106,7 @@ def _zukunft(q: Quelltext, eintrag: Basis, heute: dt.date) -> list[Meldung]:
     stelle = getattr(eintrag, "ansprechstelle", None)
     if stelle is not None:
         stellen.append((("ansprechstelle", "einwilligung"), stelle.einwilligung))
-    stellen += [(("quellen", i, "abgerufen"), quelle.abgerufen) for i, quelle in enumerate(eintrag.quellen)]
+    stellen += [(("quellen", i, "geprueft"), quelle.geprueft) for i, quelle in enumerate(eintrag.quellen)]
     return [
         fehler(q.pfad, q.zeile(pfad), text("in_der_zukunft", feld=feldname(pfad), datum=datum.isoformat(), heute=heute.isoformat()))
         for pfad, datum in stellen
