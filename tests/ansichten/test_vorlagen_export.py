@@ -21,7 +21,7 @@ from staedtenetz.inhalt import formate
 VORLAGE = """\
 ---
 typ: vorlage
-title: Sachbericht zum Verfügungsfonds
+title: Sachbericht Verfügungsfonds
 zusammenfassung: Testvorlage mit Überschriften, Liste, Tabelle und Platzhaltern.
 handlungsfelder: [bildung]
 ---
@@ -151,7 +151,7 @@ def test_pdf_hat_den_text_der_quelle(gebaut: Handbuch) -> None:
         "https://handbuch.example.org/vorlagen/sachbericht/",
     ]:
         assert teil in text, teil
-    assert pdf.metadata.title == "Sachbericht zum Verfügungsfonds"
+    assert pdf.metadata.title == "Sachbericht Verfügungsfonds"
     # Tagged PDF in German: screen readers get headings, lists and tables.
     wurzel = pdf.trailer["/Root"]
     assert wurzel["/Lang"] == "de" and bool(wurzel["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in wurzel
