@@ -105,7 +105,7 @@ def test_docx_hat_ueberschriften_listen_tabelle_und_platzhalter(gebaut: Handbuch
     ]
     assert d.core_properties.language == "de-DE"
     # The title is in the document properties (Word: Datei → Informationen), not only in "subject".
-    assert d.core_properties.title == "Sachbericht zum Verfügungsfonds"
+    assert d.core_properties.title == "Sachbericht Verfügungsfonds"
     # No empty title block from the converter above the page's own heading.
     assert d.paragraphs[0].text == "Sachbericht Verfügungsfonds"
 
@@ -116,7 +116,7 @@ def test_odt_hat_ueberschriften_listen_tabelle_und_platzhalter(gebaut: Handbuch)
         assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
     dok = opendocument.load(str(pfad))
     (titel,) = dok.meta.getElementsByType(dc.Title)
-    assert teletype.extractText(titel) == "Sachbericht zum Verfügungsfonds"
+    assert teletype.extractText(titel) == "Sachbericht Verfügungsfonds"
     ueberschriften = [
         (int(h.getAttribute("outlinelevel")), teletype.extractText(h)) for h in dok.getElementsByType(odftext.H)
     ]
