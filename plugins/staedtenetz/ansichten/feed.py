@@ -8,9 +8,8 @@ and links are relative to the feed, which lies at the root of the site.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 from staedtenetz.ansichten.export import absolut
@@ -27,15 +26,6 @@ ET.register_namespace("", ATOM)
 
 def _a(tag: str) -> str:
     return f"{{{ATOM}}}{tag}"
-
-
-#: Characters XML 1.0 does not allow (ElementTree writes them unescaped, and a strict parser
-#: then rejects the whole feed).
-_NICHT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def xml_text(text: str) -> str:
-    return _NICHT_XML.sub("", text)
 
 
 def _zeit(d: dt.date) -> str:
@@ -76,12 +66,12 @@ def atom(
     liste = eintraege(kontext, anzahl)
     feed = ET.Element(_a("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": "de"})
     ET.SubElement(feed, _a("id")).text = kennung(PFAD, site_url)
-    ET.SubElement(feed, _a("title")).text = xml_text(f"{site_name}: neue und geänderte Praxisbeispiele")
+    ET.SubElement(feed, _a("title")).text = f"{site_name}: neue und geänderte Praxisbeispiele"
     ET.SubElement(feed, _a("subtitle")).text = "Praxisbeispiele aus dem Handbuch, zuletzt geänderte zuerst."
     ET.SubElement(feed, _a("updated")).text = _zeit(liste[0][1]) if liste else erzeugt.isoformat().replace("+00:00", "Z")
     ET.SubElement(feed, _a("link"), {"rel": "self", "type": "application/atom+xml", "href": absolut(PFAD, site_url)})
     ET.SubElement(feed, _a("link"), {"rel": "alternate", "type": "text/html", "href": absolut("./", site_url) if site_url else "./"})
-    ET.SubElement(ET.SubElement(feed, _a("author")), _a("name")).text = xml_text(autor or site_name)
+    ET.SubElement(ET.SubElement(feed, _a("author")), _a("name")).text = autor or site_name
     ET.SubElement(feed, _a("generator")).text = "staedtenetz"
     for e, geaendert in liste:
         url = kontext.urls[e.slug]
@@ -89,14 +79,29 @@ def atom(
         neu = erstmals == geaendert
         eintrag = ET.SubElement(feed, _a("entry"))
         ET.SubElement(eintrag, _a("id")).text = kennung(url, site_url)
-        ET.SubElement(eintrag, _a("title")).text = xml_text(e.title)
+        ET.SubElement(eintrag, _a("title")).text = e.title
         ET.SubElement(eintrag, _a("link"), {"rel": "alternate", "type": "text/html", "href": absolut(url, site_url)})
         ET.SubElement(eintrag, _a("published")).text = _zeit(erstmals)
         ET.SubElement(eintrag, _a("updated")).text = _zeit(geaendert)
         ET.SubElement(eintrag, _a("category"), {"term": "neu" if neu else "aktualisiert", "label": "Neu" if neu else "Aktualisiert"})
         for hf in getattr(e.daten, "handlungsfelder", ()):
             if hf in k.eintraege:
-                ET.SubElement(eintrag, _a("category"), {"term": hf, "label": xml_text(k.eintraege[hf].title)})
-        ET.SubElement(eintrag, _a("summary")).text = xml_text(e.daten.zusammenfassung)
+                ET.SubElement(eintrag, _a("category"), {"term": hf, "label": k.eintraege[hf].title})
+        ET.SubElement(eintrag, _a("summary")).text = e.daten.zusammenfassung
+    _xml_zeichen(feed)
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+#: Characters XML 1.0 does not allow at all (a control character copied from Word would make
+#: the whole feed unreadable). ``pruefen`` reports them in titles and summaries; the feed drops
+#: them in any case.
+_NICHT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_zeichen(wurzel: ET.Element) -> None:
+    for e in wurzel.iter():
+        if e.text:
+            e.text = _NICHT_XML.sub("", e.text)
+        for k, v in e.attrib.items():
+            e.attrib[k] = _NICHT_XML.sub("", v)

@@ -85,14 +85,3 @@ def einfuegen(seite: str, block: Html) -> str:
         return inhalt + seite
     return seite[: m.end()] + "\n" + inhalt + seite[m.end() :]
 
-
-#: An HTML comment in rendered content, or one left open (which would hide the rest of the page).
-_KOMMENTAR_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-
-
-def ohne_kommentare(html: str) -> str:
-    """``html`` without HTML comments. What the templates teach as "invisible" (``<!-- … -->``
-    notes, possibly about people) must not reach the published page source; the build's own
-    markers (``<!-- karte -->``) are consumed before this runs, its later ones added after.
-    Comments inside code blocks are escaped text (``&lt;!--``) and stay."""
-    return _KOMMENTAR_RE.sub("", html) if "<!--" in html else html
