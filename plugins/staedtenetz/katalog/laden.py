@@ -8,6 +8,7 @@ from pathlib import Path
 
 from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.inhalt.frontmatter import Quelltext, lesen
+from staedtenetz.katalog import abfrage
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.pruefung import sichtbarkeit
 
@@ -38,9 +39,11 @@ def katalog_pruefen(
 ) -> Katalog:
     """The one checking sequence of build and CLI: validate and relate all sources; with
     ``ausgabe``, keep only the entries that edition shows (and report references to the others);
-    check material files and links into hidden content (``sichtbarkeit.pruefen``)."""
+    check material files and links into hidden content (``sichtbarkeit.pruefen``); check the
+    query blocks and evaluate them against the entries of the edition (``abfrage.aufloesen``)."""
     katalog = Katalog.aufbauen(quellen)
     if ausgabe is not None:
         katalog.einschraenken(ausgabe)
     sichtbarkeit.pruefen(katalog, docs_dir, ausgabe, materialien_max_mb)
+    abfrage.aufloesen(katalog, ausgabe)
     return katalog

@@ -29,6 +29,9 @@ from staedtenetz.ansichten import eintragsseite, karte, liste
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
+from staedtenetz.ansichten import abfrage as abfrage_ansicht
+from staedtenetz.ansichten.abfrage import AbfrageErweiterung
+from staedtenetz.katalog import abfrage
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -55,6 +58,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.kontext: Ansichtskontext = Ansichtskontext(self.katalog)  # per build, for the entry views
         self.nachtraege = Nachtraege()  # big HTML that joins pages after the search plugin read them
         self.wikilinks = WikilinkErweiterung(self._wikilink_ziel)  # [[slug]] in page text
+        self.abfragen = AbfrageErweiterung()  # ```abfrage blocks in page text
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -76,6 +80,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         _revisionsplugin_anbinden(config, self.revisionen)
         if not any(isinstance(x, WikilinkErweiterung) for x in config.markdown_extensions):
             config.markdown_extensions.append(self.wikilinks)  # type: ignore[arg-type]  # Python-Markdown takes instances
+        if not any(isinstance(x, AbfrageErweiterung) for x in config.markdown_extensions):
+            config.markdown_extensions.append(self.abfragen)  # type: ignore[arg-type]
         for name in assets.namen():
             ziel = f"{assets.ZIEL}/{name}"
             if name.endswith(".css") and ziel not in config.extra_css:
@@ -143,6 +149,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.wikilinks.seite = page.file.src_uri  # the page rendered next: [[slug]] links relative to it
+        self.abfragen.rendern = self._abfrage_rendern(page)  # its query blocks, with links relative to it
         markdown = platzhalter.hervorheben(markdown)  # [AUSFÜLLEN: …] sichtbar markieren
         q = self.katalog.quellen.get(page.file.src_uri)
         if q is None:
@@ -155,6 +162,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.abfragen.rendern = None  # rendered; other Markdown conversions leave blocks as code
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
         html = karte.einsetzen(html, self.katalog, page.file.src_uri, url)
@@ -181,6 +189,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if stand:
                 page.meta["git_revision_date_localized"] = formate.datum(stand)
         return context
+
+    def _abfrage_rendern(self, page: Page):
+        """Block text -> HTML for the query blocks of ``page``, from the catalogue's results."""
+        v = self.kontext.verlinker(page.url)
+        pfad = page.file.src_uri
+
+        def rendern(text: str) -> str:
+            a = abfrage.auswertung(self.katalog, pfad, text) or abfrage.auswerten_text(self.katalog, pfad, text)
+            return abfrage_ansicht.html(a.ergebnis, v) if a.ergebnis is not None else abfrage_ansicht.fehlerhinweis()
+
+        return rendern
 
     def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
         e = self.katalog.eintraege.get(slug)
