@@ -23,7 +23,7 @@ from markdown.preprocessors import Preprocessor
 from staedtenetz.inhalt import formate, markdowntext
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
 from staedtenetz.katalog import abfrage as ka
-from staedtenetz.katalog.katalog import Eintrag
+from staedtenetz.katalog.katalog import Eintrag, Katalog
 from .html import OHNE_SUCHE, Html, el, verbinden
 from .kontext import Verlinker
 from .steckbrief import feldinhalt, feldtitel
@@ -99,6 +99,16 @@ def fehlerhinweis() -> Html:
 
 #: block text -> its HTML, or None to leave the block as code
 Rendern = Callable[[str], "str | None"]
+
+
+def renderer(katalog: Katalog, v: Verlinker, pfad: str) -> Rendern:
+    """Block text -> HTML for the query blocks of the page ``pfad``, from the catalogue's results."""
+
+    def rendern(text: str) -> str:
+        a = ka.auswertung(katalog, pfad, text) or ka.auswerten_text(katalog, pfad, text)
+        return html(a.ergebnis, v) if a.ergebnis is not None else fehlerhinweis()
+
+    return rendern
 
 
 class _Vorverarbeitung(Preprocessor):

@@ -31,7 +31,6 @@ from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
 from staedtenetz.ansichten import abfrage as abfrage_ansicht
 from staedtenetz.ansichten.abfrage import AbfrageErweiterung
-from staedtenetz.katalog import abfrage
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -149,7 +148,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.wikilinks.seite = page.file.src_uri  # the page rendered next: [[slug]] links relative to it
-        self.abfragen.rendern = self._abfrage_rendern(page)  # its query blocks, with links relative to it
+        self.abfragen.rendern = abfrage_ansicht.renderer(self.katalog, self.kontext.verlinker(page.url), page.file.src_uri)  # its query blocks, with links relative to it
         markdown = platzhalter.hervorheben(markdown)  # [AUSFÜLLEN: …] sichtbar markieren
         q = self.katalog.quellen.get(page.file.src_uri)
         if q is None:
@@ -189,17 +188,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if stand:
                 page.meta["git_revision_date_localized"] = formate.datum(stand)
         return context
-
-    def _abfrage_rendern(self, page: Page):
-        """Block text -> HTML for the query blocks of ``page``, from the catalogue's results."""
-        v = self.kontext.verlinker(page.url)
-        pfad = page.file.src_uri
-
-        def rendern(text: str) -> str:
-            a = abfrage.auswertung(self.katalog, pfad, text) or abfrage.auswerten_text(self.katalog, pfad, text)
-            return abfrage_ansicht.html(a.ergebnis, v) if a.ergebnis is not None else abfrage_ansicht.fehlerhinweis()
-
-        return rendern
 
     def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
         e = self.katalog.eintraege.get(slug)
