@@ -52,13 +52,16 @@ def html(erg: ka.Ergebnis, v: Verlinker) -> Html:
 
 
 def anzahl_text(erg: ka.Ergebnis) -> str:
-    """``14 Praxisbeispiele in 9 Kommunen`` · ``1 Förderprogramm`` · ``3 Einträge``"""
+    """``14 Praxisbeispiele in 9 Kommunen`` · ``1 Förderprogramm`` · ``3 Einträge``, or the
+    query's ``text`` with these parts in place of ``{anzahl}`` and ``{verteilung}``."""
     a = erg.abfrage
-    text = _menge(erg.gesamt, *(TYP_BEZEICHNUNG[a.typen[0]][:2] if len(a.typen) == 1 else ("Eintrag", "Einträge")))
+    teile = {"anzahl": _menge(erg.gesamt, *(TYP_BEZEICHNUNG[a.typen[0]][:2] if len(a.typen) == 1 else ("Eintrag", "Einträge")))}
     if a.verteilt_auf is not None and erg.verteilung is not None:
         singular, plural = TYP_BEZEICHNUNG[a.verteilt_auf.ziel or ""][:2]
-        text += " in " + _menge(erg.verteilung, singular, ka.dativ_plural(plural))
-    return text
+        teile["verteilung"] = _menge(erg.verteilung, singular, ka.dativ_plural(plural))
+    if a.text is None:
+        return " in ".join(teile.values())
+    return ka.PLATZHALTER_RE.sub(lambda m: teile[m.group(1)], a.text)
 
 
 def _menge(n: int, singular: str, plural: str) -> str:

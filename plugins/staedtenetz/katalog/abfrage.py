@@ -29,6 +29,8 @@ Keys of a block:
 - ``anzahl``: at most this many entries.
 - ``verteilt_auf``: with ``anzeige: anzahl``, a reference field whose distinct targets are
   counted too ("14 Praxisbeispiele in 9 Kommunen").
+- ``text``: with ``anzeige: anzahl``, a sentence with ``{anzahl}`` and ``{verteilung}``, which
+  become the counts with their nouns ("Das Handbuch beschreibt {anzahl} aus {verteilung}.").
 - every other key is a filter on a model field (``laufzeit.von`` for fields of a part). A list
   of values means "one of them"; several filters must all hold. Dates, years and numbers take a
   range: ``2024``, ``ab 2020``, ``bis 2023-06-30``, ``2019 bis 2024``. Archived entries are left
@@ -70,7 +72,10 @@ if TYPE_CHECKING:
 #: The info string of a query block: ```abfrage
 SPRACHE = "abfrage"
 ANZEIGEN = ("tabelle", "liste", "anzahl")
-STEUERUNG = ("typ", "anzeige", "spalten", "sortierung", "anzahl", "verteilt_auf")
+STEUERUNG = ("typ", "anzeige", "spalten", "sortierung", "anzahl", "verteilt_auf", "text")
+#: Placeholders of ``text`` (with ``anzeige: anzahl``): the count with its noun, e.g. "14 Praxisbeispiele".
+PLATZHALTER = ("anzahl", "verteilung")
+PLATZHALTER_RE = re.compile(r"\{([^{}]*)\}")
 MAX_ZEICHEN = 4000  # a real query is a few lines; the block is untrusted input
 MAX_ANZAHL = 1000
 
@@ -231,6 +236,7 @@ class Abfrage:
     anzeige: str = "tabelle"
     spalten: tuple[str, ...] = ()
     verteilt_auf: Feld | None = None
+    text: str | None = None
     mit_archiv: bool = False
 
 
@@ -321,6 +327,8 @@ def lesen(block: Block, katalog: Katalog) -> tuple[Abfrage | None, list[Meldung]
                 if f.art != "verweis":
                     raise _Ungueltig(zeile, f"'verteilt_auf' zählt Einträge, auf die verwiesen wird (z. B. 'kommune'); '{f.name}' ist kein solcher Verweis.")
                 a.verteilt_auf = f
+            elif name == "text":
+                a.text = _satz(_ein_wert(wert, zeile, name), zeile)
             else:
                 f = feld(name, zeile, "Filtern lässt sich")
                 a.filter.append(Filter(f, zeile, _test(f, wert, zeile, katalog)))
@@ -330,6 +338,10 @@ def lesen(block: Block, katalog: Katalog) -> tuple[Abfrage | None, list[Meldung]
             melden(u.zeile, u.text)
     if a.anzeige == "anzahl" and "spalten" in schluessel:
         melden(schluessel["spalten"][0], "'spalten' gilt nur für 'anzeige: tabelle' oder 'anzeige: liste'. Entfernen Sie die Zeile.")
+    if a.text is not None and a.anzeige != "anzahl":
+        melden(schluessel["text"][0], "'text' gilt nur für 'anzeige: anzahl'. Ergänzen Sie die Zeile 'anzeige: anzahl' oder entfernen Sie 'text'.")
+    elif a.text is not None and "{verteilung}" in a.text and a.verteilt_auf is None:
+        melden(schluessel["text"][0], "'{verteilung}' braucht eine Zeile 'verteilt_auf: …' (z. B. 'verteilt_auf: kommune').")
     if a.verteilt_auf is not None and a.anzeige != "anzahl":
         melden(schluessel["verteilt_auf"][0], "'verteilt_auf' gilt nur für 'anzeige: anzahl'. Ergänzen Sie die Zeile 'anzeige: anzahl' oder entfernen Sie 'verteilt_auf'.")
     if meldungen:
@@ -399,6 +411,17 @@ def _anzahl(wert: Wert, zeile: int) -> int:
     if not re.fullmatch(r"[0-9]+", w) or not 1 <= int(w) <= MAX_ANZAHL:
         raise _Ungueltig(zeile, f"'anzahl' ist eine ganze Zahl von 1 bis {MAX_ANZAHL}, nicht '{w}'.")
     return int(w)
+
+
+def _satz(text: str, zeile: int) -> str:
+    for m in PLATZHALTER_RE.finditer(text):
+        if m.group(1) not in PLATZHALTER:
+            raise _Ungueltig(
+                zeile,
+                f"Den Platzhalter '{{{m.group(1)}}}' gibt es nicht.{meinten_sie(m.group(1), PLATZHALTER)} "
+                "Möglich sind: {anzahl} und {verteilung}.",
+            )
+    return text
 
 
 def _spalte(name: str, typen: tuple[str, ...], zeile: int) -> str:
