@@ -224,6 +224,7 @@ class Filter:
     feld: Feld
     zeile: int
     test: Callable[[Any], bool]
+    werte: tuple[str, ...] = ()  # the values as written
 
 
 @dataclass
@@ -331,7 +332,7 @@ def lesen(block: Block, katalog: Katalog) -> tuple[Abfrage | None, list[Meldung]
                 a.text = _satz(_ein_wert(wert, zeile, name), zeile)
             else:
                 f = feld(name, zeile, "Filtern lässt sich")
-                a.filter.append(Filter(f, zeile, _test(f, wert, zeile, katalog)))
+                a.filter.append(Filter(f, zeile, _test(f, wert, zeile, katalog), tuple(_als_liste(wert))))
                 if name == "status":
                     a.mit_archiv = True
         except _Ungueltig as u:
@@ -474,10 +475,11 @@ def _test(f: Feld, wert: Wert, zeile: int, katalog: Katalog) -> Callable[[Any], 
         return _menge(f, frozenset(werte))
     if f.art == "verweis":
         assert f.ziel is not None
-        vorhanden = _kennungen(katalog, f.ziel)
         for w in werte:
-            if w not in vorhanden and w not in katalog.fehlerhaft:
+            ziel = katalog.eintraege.get(w) or katalog.ausgeschlossen.get(w)
+            if (ziel is None or ziel.typ != f.ziel) and w not in katalog.fehlerhaft:
                 art = TYP_BEZEICHNUNG[f.ziel][0]
+                vorhanden = _kennungen(katalog, f.ziel)
                 raise _Ungueltig(zeile, f"'{f.name}: {w}' nennt keinen Eintrag vom Typ {art}: Keiner hat die Kennung '{w}'.{meinten_sie(w, vorhanden)} Die Kennung ist der Dateiname ohne '.md'.")
         return _menge(f, frozenset(werte))
     if f.art == "text":
@@ -582,6 +584,7 @@ def _in_bereich(f: Feld, bereiche: list[tuple[Grenze, Grenze]]) -> Callable[[Any
 class _Index:
     """The entries of the edition by type, sorted by title once per build."""
 
+    katalog: Katalog
     nach_typ: dict[str, list[Eintrag]]
     titel: dict[str, str]  # slug -> casefolded title, all valid entries
 
@@ -593,19 +596,16 @@ class _Index:
         for liste in nach_typ.values():
             liste.sort(key=lambda e: (e.title.casefold(), e.slug))
         titel = {s: e.title.casefold() for s, e in (*katalog.ausgeschlossen.items(), *katalog.eintraege.items())}
-        return cls(dict(nach_typ), titel)
+        return cls(katalog, dict(nach_typ), titel)
 
 
 def auswerten(a: Abfrage, index: _Index) -> Ergebnis:
     treffer: list[Eintrag] = []
-    for typ in a.typen:
-        for e in index.nach_typ.get(typ, ()):
-            if not a.mit_archiv and e.daten.status == "archiviert":
-                continue
-            if all(f.test(e.daten) for f in a.filter):
-                treffer.append(e)
-    if len(a.typen) > 1:
-        treffer.sort(key=lambda e: (e.title.casefold(), e.slug))
+    for e in _kandidaten(a, index):
+        if not a.mit_archiv and e.daten.status == "archiviert":
+            continue
+        if all(f.test(e.daten) for f in a.filter):
+            treffer.append(e)
     for f, absteigend in reversed(a.sortierung):
         treffer.sort(key=_sortierschluessel(f, absteigend, index), reverse=absteigend)
     verteilung = None
@@ -617,6 +617,25 @@ def auswerten(a: Abfrage, index: _Index) -> Ergebnis:
         verteilung = len(ziele)
     gezeigt = treffer[: a.anzahl] if a.anzahl is not None else treffer
     return Ergebnis(a, gezeigt, len(treffer), verteilung)
+
+
+def _kandidaten(a: Abfrage, index: _Index) -> list[Eintrag]:
+    """The entries of the query's types, sorted by title; with a filter on a reference, only
+    those that refer to one of its values (from the catalogue's reverse index: a query costs
+    O(its matches), not O(all entries))."""
+    verweis = next((f for f in a.filter if f.feld.art == "verweis"), None)
+    if verweis is None:
+        if len(a.typen) == 1:
+            return index.nach_typ.get(a.typen[0], [])
+        alle = [e for t in a.typen for e in index.nach_typ.get(t, ())]
+    else:
+        gesehen: dict[str, Eintrag] = {}
+        for slug in verweis.werte:
+            for e in index.katalog.verweise_auf(slug, verweis.feld.name):
+                if e.typ in a.typen:
+                    gesehen[e.slug] = e
+        alle = list(gesehen.values())
+    return sorted(alle, key=lambda e: (e.title.casefold(), e.slug))
 
 
 def _sortierschluessel(f: Feld, absteigend: bool, index: _Index) -> Callable[[Eintrag], tuple[bool, Any]]:
