@@ -28,6 +28,8 @@ SEITE = "uebersicht.md"
 
 
 def seite(fall: dict) -> str:
+    if "viele" in fall:  # this many small blocks after the page text
+        return fall["seite"] + "\n" + "```abfrage\ntyp: kommune\nanzeige: anzahl\n```\n\n" * fall["viele"]
     if "seite" in fall:
         return fall["seite"]
     return f"# Übersicht\n\n```abfrage\n{fall['abfrage']}```\n"

@@ -107,8 +107,12 @@ Rendern = Callable[[str], "str | None"]
 def renderer(katalog: Katalog, v: Verlinker, pfad: str) -> Rendern:
     """Block text -> HTML for the query blocks of the page ``pfad``, from the catalogue's results."""
 
+    gefunden: dict[str, ka.Auswertung] = {}
+    for a in reversed(katalog.abfragen.get(pfad, [])):  # the first of equal blocks wins
+        gefunden[a.block.text] = a
+
     def rendern(text: str) -> str:
-        a = ka.auswertung(katalog, pfad, text) or ka.auswerten_text(katalog, pfad, text)
+        a = gefunden.get(text) or ka.auswerten_text(katalog, pfad, text)
         return html(a.ergebnis, v) if a.ergebnis is not None else fehlerhinweis()
 
     return rendern

@@ -78,6 +78,7 @@ PLATZHALTER = ("anzahl", "verteilung")
 PLATZHALTER_RE = re.compile(r"\{([^{}]*)\}")
 MAX_ZEICHEN = 4000  # a real query is a few lines; the block is untrusted input
 MAX_ANZAHL = 1000
+MAX_JE_SEITE = 50  # each block costs a pass over the catalogue; a page needs a handful
 
 #: Fields that are no content to query: Material's page settings and the lists of parts.
 _NICHT_ABFRAGBAR = frozenset({"typ", "hide", "search", "materialien", "bilder", "quellen"})
@@ -302,8 +303,7 @@ def lesen(block: Block, katalog: Katalog) -> tuple[Abfrage | None, list[Meldung]
     def feld(name: str, zeile: int, wozu: str) -> Feld:
         if name in gemeinsam:
             return gemeinsam[name]
-        fehlt_bei = [t for t in a.typen if name in felder(t)]
-        if fehlt_bei:  # exists for some of the types only
+        if any(name in felder(t) for t in a.typen):  # exists for some of the types only
             ohne = [TYP_BEZEICHNUNG[t][1] for t in a.typen if name not in felder(t)]
             raise _Ungueltig(zeile, f"Das Feld '{name}' gibt es bei {', '.join(ohne)} nicht. {wozu} nur Felder, die alle genannten Typen haben.")
         raise _Ungueltig(zeile, f"Das Feld '{name}' gibt es bei {art_text} nicht.{meinten_sie(name, alle_namen)}")
@@ -331,7 +331,7 @@ def lesen(block: Block, katalog: Katalog) -> tuple[Abfrage | None, list[Meldung]
             elif name == "text":
                 a.text = _satz(_ein_wert(wert, zeile, name), zeile)
             else:
-                f = feld(name, zeile, "Filtern lässt sich")
+                f = feld(name, zeile, "Filtern lassen sich")
                 a.filter.append(Filter(f, zeile, _test(f, wert, zeile, katalog), tuple(_als_liste(wert))))
                 if name == "status":
                     a.mit_archiv = True
@@ -695,7 +695,19 @@ def aufloesen(katalog: Katalog, ausgabe: Ausgabe | None = None) -> list[Meldung]
         if not bloecke:
             continue
         auswertungen: list[Auswertung] = []
-        for b in bloecke:
+        if len(bloecke) > MAX_JE_SEITE:
+            m = fehler(
+                q.pfad,
+                bloecke[MAX_JE_SEITE].zeile,
+                f"Die Seite enthält {len(bloecke)} Abfragen, erlaubt sind höchstens {MAX_JE_SEITE}. "
+                "Teilen Sie die Seite auf oder fassen Sie Abfragen zusammen.",
+            )
+            q.meldungen.append(m)
+            neu.append(m)
+        for nr, b in enumerate(bloecke):
+            if nr >= MAX_JE_SEITE:  # reported above; shown as a block with errors
+                auswertungen.append(Auswertung(b, None))
+                continue
             a, meldungen = lesen(b, katalog)
             erg = None
             if a is not None and q.pfad not in weg:
@@ -723,14 +735,6 @@ def aufloesen(katalog: Katalog, ausgabe: Ausgabe | None = None) -> list[Meldung]
 
 def _wo(ausgabe: Ausgabe | None) -> str:
     return f"in der {ausgabe.name_dativ}" if ausgabe is not None else "im Handbuch"
-
-
-def auswertung(katalog: Katalog, pfad: str, text: str) -> Auswertung | None:
-    """The evaluated block of page ``pfad`` with content ``text``, as the catalogue found it."""
-    for a in katalog.abfragen.get(pfad, ()):
-        if a.block.text == text:
-            return a
-    return None
 
 
 def auswerten_text(katalog: Katalog, pfad: str, text: str) -> Auswertung:
