@@ -25,7 +25,10 @@
     if (!wurzel || !skript) return;
     var basis = skript.src.replace(/assets\/staedtenetz\/einreichen\.js.*$/, "");
     wurzel.textContent = "Das Formular wird geladen …";
-    Promise.all([laden(basis + "schema/eintrag.schema.json"), laden(basis + "assets/staedtenetz/formular.json")])
+    Promise.all([
+      laden("beitrag-daten-schema", basis + "schema/eintrag.schema.json"),
+      laden("beitrag-daten-formular", basis + "assets/staedtenetz/formular.json")
+    ])
       .then(function (r) { new Formular(wurzel, r[0], r[1]); })
       .catch(function () {
         wurzel.textContent = "Das Formular konnte nicht geladen werden. Öffnen Sie die Seite über die Website " +
@@ -33,7 +36,13 @@
       });
   }
 
-  function laden(url) {
+  // The plugin embeds the data in the page (so the form works opened from disk, too);
+  // without it, the files are fetched from the site.
+  function laden(id, url) {
+    var eingebettet = document.getElementById(id);
+    if (eingebettet) {
+      try { return Promise.resolve(JSON.parse(eingebettet.textContent)); } catch (e) { /* fetch below */ }
+    }
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url);
       return r.json();
@@ -529,9 +538,15 @@
 
   // -- result -----------------------------------------------------------------------------
 
+  // Title and summary are plain text (cards, page title, feed): no markup, no control characters
+  // (pruefen would refuse both; pruefung/html_pruefung.py).
+  function klartext(wert) {
+    return typeof wert === "string" ? wert.replace(/[<>]|[\u0000-\u001f\u007f]/g, "").trim() : wert;
+  }
+
   Formular.prototype.frontmatter = function () {
     var self = this, def = this.def(this.schema.discriminator.mapping[this.typ]);
-    var daten = { typ: this.typ, title: this.wert(this.suche(["title"])), zusammenfassung: this.wert(this.suche(["zusammenfassung"])), status: "entwurf" };
+    var daten = { typ: this.typ, title: klartext(this.wert(this.suche(["title"]))), zusammenfassung: klartext(this.wert(this.suche(["zusammenfassung"]))), status: "entwurf" };
     this.daten.reihenfolge[this.schema.discriminator.mapping[this.typ].replace("#/$defs/", "")].forEach(function (name) {
       if (daten.hasOwnProperty(name) || AUSGELASSEN.indexOf(name) >= 0 || !def.properties[name]) return;
       var w = self.wertBei([name], def.properties[name]);
