@@ -304,7 +304,7 @@ def lesen(block: Block, katalog: Katalog) -> tuple[Abfrage | None, list[Meldung]
         if name in gemeinsam:
             return gemeinsam[name]
         if any(name in felder(t) for t in a.typen):  # exists for some of the types only
-            ohne = [TYP_BEZEICHNUNG[t][1] for t in a.typen if name not in felder(t)]
+            ohne = [dativ_plural(TYP_BEZEICHNUNG[t][1]) for t in a.typen if name not in felder(t)]
             raise _Ungueltig(zeile, f"Das Feld '{name}' gibt es bei {', '.join(ohne)} nicht. {wozu} nur Felder, die alle genannten Typen haben.")
         raise _Ungueltig(zeile, f"Das Feld '{name}' gibt es bei {art_text} nicht.{meinten_sie(name, alle_namen)}")
 
