@@ -1,6 +1,5 @@
-// Entry point of the vendored validator bundle: Ajv (JSON Schema 2020-12) with ajv-formats,
-// exposed as globalThis.StaedtenetzAjv = { Ajv2020, addFormats }. Built with esbuild, see
-// README.md next to the bundle.
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
-globalThis.StaedtenetzAjv = { Ajv2020: Ajv2020, addFormats: addFormats };
+// Entry point of the vendored validator bundle: the form's schema compiled by Ajv (JSON Schema
+// 2020-12, with ajv-formats) into plain code – no eval, so it runs under the site's CSP.
+// Exposes globalThis.StaedtenetzAjv = { pruefen, schemaHash }. Built by bauen.sh.
+const erzeugt = require("./erzeugt/pruefen.cjs");
+globalThis.StaedtenetzAjv = { pruefen: erzeugt, schemaHash: erzeugt.schemaHash };
