@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from staedtenetz.inhalt import geodaten
 from staedtenetz.pruefung import html_pruefung, textpruefung
@@ -22,6 +23,9 @@ from staedtenetz.inhalt.frontmatter import Quelltext
 from staedtenetz.inhalt.meldungen import Meldung, feldname, fehler, meinten_sie, warnung
 from staedtenetz.inhalt.modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, ist_slug
 from staedtenetz.pruefung.validierung import Kandidaten, modell_pruefen, slug_vorschlag, verweis_vorschlag
+
+if TYPE_CHECKING:
+    from staedtenetz.katalog.abfrage import Auswertung
 
 
 @dataclass
@@ -65,6 +69,7 @@ class Katalog:
     ausgeschlossen: dict[str, Eintrag] = field(default_factory=dict)  # slug -> entry left out of this edition
     verweise: list[Verweis] = field(default_factory=list)
     textverweise: list[tv.Textverweis] = field(default_factory=list)  # [[slug]] in page bodies
+    abfragen: dict[str, list[Auswertung]] = field(default_factory=dict)  # path -> its ```abfrage blocks
     meldungen: list[Meldung] = field(default_factory=list)
     _eingehend: dict[str, list[Verweis]] = field(default_factory=lambda: defaultdict(list))
     _kandidaten: Kandidaten = field(default_factory=dict)

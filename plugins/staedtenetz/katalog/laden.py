@@ -11,6 +11,7 @@ from pathlib import Path
 from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.inhalt.frontmatter import Quelltext, lesen
 from staedtenetz.inhalt.meldungen import Meldung, fehler
+from staedtenetz.katalog import abfrage
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.pruefung import sichtbarkeit
 
@@ -75,7 +76,8 @@ def katalog_pruefen(
 ) -> Katalog:
     """The one checking sequence of build and CLI: validate and relate all sources; with
     ``ausgabe``, keep only the entries that edition shows (and report references to the others);
-    check material files and links into hidden content (``sichtbarkeit.pruefen``)."""
+    check material files and links into hidden content (``sichtbarkeit.pruefen``); check the
+    query blocks and evaluate them against the entries of the edition (``abfrage.aufloesen``)."""
     katalog = Katalog.aufbauen(quellen)
     falsch = endungen_pruefen(alle_dateien(docs_dir)) if docs_dir.is_dir() else []
     if falsch:
@@ -83,4 +85,5 @@ def katalog_pruefen(
     if ausgabe is not None:
         katalog.einschraenken(ausgabe)
     sichtbarkeit.pruefen(katalog, docs_dir, ausgabe, materialien_max_mb)
+    abfrage.aufloesen(katalog, ausgabe)
     return katalog
