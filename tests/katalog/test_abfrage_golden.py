@@ -102,7 +102,7 @@ def test_werte_werden_maskiert(tmp_path: Path) -> None:
             "---\ntyp: foerderprogramm\ntitle: '<img src=x onerror=alert(1)>'\n"
             "zusammenfassung: Ein Programm mit HTML im Titel für den Test.\nfoerdergeber: ['<b>Land</b>']\n"
             "foerdergegenstand: Test.\nprogrammstatus: laufend\nstand: 2025-01-01\n"
-            "quellen: [{titel: Q, url: 'https://example.org'}]\n---\n# Böse\n"
+            "quellen: [{titel: Q, url: 'https://example.org'}]\n---\nText.\n"  # no own heading: one title (issue 10)
         )
     }
     GOLDEN["bestand"].update(boese)

@@ -75,3 +75,17 @@ def test_validator_mit_lizenz_ausgeliefert(gebaut: Handbuch) -> None:
     assert "=== ajv 8.20.0 ===" in lizenz and "MIT License" in lizenz
     # Loaded by the form only, not on every page.
     assert "vendor/ajv2020.min.js" not in (gebaut.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_validator_ist_aus_dem_aktuellen_schema_erzeugt() -> None:
+    """The form's validator is Ajv's code for exactly the committed schema: after a change of
+    the model, `staedtenetz schema > docs/schema/eintrag.schema.json` and
+    `sh werkzeuge/validator/bauen.sh` (Node.js) rebuild both."""
+    import hashlib
+
+    from conftest import ROOT
+
+    schema = (ROOT / "docs/schema/eintrag.schema.json").read_bytes()
+    bundle = (ROOT / "plugins/staedtenetz/ansichten/assets/vendor/ajv2020.min.js").read_text(encoding="utf-8")
+    assert hashlib.sha256(schema).hexdigest() in bundle, "sh werkzeuge/validator/bauen.sh ausführen"
+    assert "new Function" not in bundle and "eval(" not in bundle  # runs under the site's CSP

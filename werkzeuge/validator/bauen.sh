@@ -1,11 +1,15 @@
 #!/bin/sh
-# Baut den JSON-Schema-Validator des Einreichungsformulars neu (nur bei einem Versionswechsel
-# nötig; das Ergebnis liegt im Repository). Braucht Node.js und npm (Debian: nodejs, npm).
+# Baut den JSON-Schema-Validator des Einreichungsformulars neu: nach jeder Änderung von
+# docs/schema/eintrag.schema.json (ein Test meldet es) und bei einem Versionswechsel. Ajv
+# übersetzt das Schema in fertigen Code (kein eval – die Content-Security-Policy der Website
+# erlaubt es nicht). Das Ergebnis liegt im Repository. Braucht Node.js und npm (Debian: nodejs, npm).
 set -eu
 cd "$(dirname "$0")"
 ziel=../../plugins/staedtenetz/ansichten/assets/vendor
 npm ci --no-audit --no-fund --ignore-scripts
 # esbuild bringt sein Programm als optionales Paket mit; --ignore-scripts überspringt nur die Prüfung.
+mkdir -p erzeugt
+node standalone.cjs ../../docs/schema/eintrag.schema.json erzeugt/pruefen.cjs
 npx esbuild eingang.js --bundle --minify --format=iife --target=es2018 --legal-comments=eof \
   --outfile="$ziel/ajv2020.min.js"
 {

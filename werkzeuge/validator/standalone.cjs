@@ -12,7 +12,7 @@ const text = fs.readFileSync(schemaPfad, "utf8");
 const schema = JSON.parse(text);
 // Ajv's discriminator does not take OpenAPI's "mapping" (only a shortcut): the oneOf decides.
 if (schema.discriminator) schema.discriminator = { propertyName: schema.discriminator.propertyName };
-const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true, verbose: true, code: { source: true, esm: false } });
+const ajv = new Ajv2020({ allErrors: true, strict: false, discriminator: true, code: { source: true, esm: false } });
 addFormats(ajv);
 const pruefen = ajv.compile(schema);
 const hash = crypto.createHash("sha256").update(text).digest("hex");

@@ -498,6 +498,12 @@
     return teile.join("");
   }
 
+  function wertBei(daten, pfad) {
+    var w = daten;
+    for (var i = 0; w !== null && w !== undefined && i < pfad.length; i++) w = w[pfad[i]];
+    return w;
+  }
+
   function zeiger(instancePath) {
     if (!instancePath) return [];
     return instancePath.slice(1).split("/").map(function (t) {
@@ -534,13 +540,9 @@
   }
 
   function Pruefer(schema, daten) {
-    var A = window.StaedtenetzAjv, Ajv = A.Ajv2020.default || A.Ajv2020, formate = A.addFormats.default || A.addFormats;
-    var kopie = JSON.parse(JSON.stringify(schema));
-    // Ajv's discriminator does not take OpenAPI's "mapping" (only a shortcut): the oneOf decides.
-    if (kopie.discriminator) kopie.discriminator = { propertyName: kopie.discriminator.propertyName };
-    var ajv = new Ajv({ allErrors: true, strict: false, discriminator: true, verbose: true });
-    formate(ajv);
-    this.gueltig = ajv.compile(kopie);
+    // The validator Ajv generated from this schema (werkzeuge/validator/bauen.sh): plain code,
+    // no eval, so it runs under the site's Content-Security-Policy.
+    this.gueltig = window.StaedtenetzAjv.pruefen;
     this.schema = schema;
     this.daten = daten;
     this.texte = daten.meldungen || {};
@@ -561,6 +563,20 @@
       k = typeof pfad[i] === "number" ? k.items : (k.properties || {})[pfad[i]];
     }
     return k ? this.aufloesen(k) : null;
+  };
+
+  /** The ``x-regel`` of the clause an ``if`` error comes from (its schemaPath from the root,
+   * or – inside the entry type's definition – from that definition). */
+  Pruefer.prototype.regel = function (typ, schemaPath) {
+    var teile = schemaPath.replace(/^#\//, "").split("/").slice(0, -1), self = this;
+    var map = this.schema.discriminator && this.schema.discriminator.mapping;
+    var anfaenge = [this.schema].concat(map && map[typ] ? [this.def(map[typ])] : []);
+    for (var i = 0; i < anfaenge.length; i++) {
+      var k = anfaenge[i];
+      for (var j = 0; k && j < teile.length; j++) k = k[teile[j].replace(/~1/g, "/").replace(/~0/g, "~")];
+      if (k && k["x-regel"]) return k["x-regel"];
+    }
+    return null;
   };
 
   /** The title the schema gives the field at ``pfad`` (a group's own title, e.g. "Laufzeit"). */
@@ -616,9 +632,9 @@
     }
     // Rules first: what failed inside a rule's "then" is said once, by the rule.
     this.gueltig.errors.forEach(function (e) {
-      var regel = e.keyword === "if" && e.parentSchema && e.parentSchema["x-regel"];
+      var regel = e.keyword === "if" && self.regel(typ, e.schemaPath);
       if (!regel) return;
-      var d = e.data || {};
+      var d = wertBei(daten, zeiger(e.instancePath)) || {};
       melden(zeiger(e.instancePath).concat(REGELFELD[regel] || []), self.text(regel, { von: d.von, bis: d.bis }));
     });
     this.gueltig.errors.forEach(function (e) {
@@ -627,13 +643,13 @@
       var pfad = zeiger(e.instancePath);
       if (e.keyword === "required") pfad = pfad.concat([e.params.missingProperty]);
       if (e.keyword === "additionalProperties") pfad = pfad.concat([e.params.additionalProperty]);
-      melden(pfad, self.meldung(e, pfad, beschriftung(pfad), self.knoten(typ, pfad)));
+      melden(pfad, self.meldung(e, pfad, beschriftung(pfad), self.knoten(typ, pfad), wertBei(daten, zeiger(e.instancePath))));
     });
     return ergebnis;
   };
 
-  Pruefer.prototype.meldung = function (e, pfad, feld, knoten) {
-    var k = e.keyword, p = e.params, w = e.data, t = this.text.bind(this);
+  Pruefer.prototype.meldung = function (e, pfad, feld, knoten, w) {
+    var k = e.keyword, p = e.params, t = this.text.bind(this);
     var name = String(pfad.filter(function (x) { return typeof x !== "number"; }).slice(-1)[0] || "");
     if (k === "required") return t("pflichtfeld", { feld: feld });
     if (k === "additionalProperties") return t("unbekanntes_feld", { name: p.additionalProperty });
