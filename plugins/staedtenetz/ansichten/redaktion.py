@@ -16,7 +16,8 @@ from typing import Any
 from staedtenetz.inhalt import abschnitte, geodaten
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten.html import Html, einfuegen
-from staedtenetz.inhalt.modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
+from staedtenetz.inhalt.modell import SLUG_MUSTER, STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
+from staedtenetz.pruefung import materialien
 
 #: Nested objects of the content model; the form shows their fields in this order.
 TEILE = (Zeitraum, Quelle, Material, Bild, Ansprechstelle, Kosten)
@@ -80,9 +81,32 @@ def repository(repo_url: str | None, edit_uri: str | None, docs_dir_name: str = 
     return {"url": url, "host": host, "zweig": zweig, "pfad": f"{pfad}/" if pfad else ""}
 
 
-def formulardaten(katalog: Katalog, repo: dict[str, Any]) -> dict[str, Any]:
+#: Largest Word file the form reads, and largest contribution package (uncompressed), in bytes.
+WORD_MAX_BYTES = 100_000_000
+
+
+def dateiregeln(max_mb: float | None = None) -> dict[str, Any]:
+    """The rules for photos and materials, as the form checks them in the browser: the allowed
+    types (extension, format, MIME type, image or not) from ``pruefung/materialien.py``, the size
+    limit of the build, and the clean-name rule (a slug, a dot, an allowed extension)."""
+    grenze = int((materialien.STANDARD_MAX_MB if max_mb is None else max_mb) * 1_000_000)
+    endungen = "|".join(sorted(materialien.ARTEN))
+    stamm = SLUG_MUSTER.removeprefix("^").removesuffix("$")
+    return {
+        "arten": {
+            e: {"format": a.format, "mime": a.mime, "bild": a.bild} for e, a in sorted(materialien.ARTEN.items())
+        },
+        "max_bytes": grenze,
+        "name_muster": f"^{stamm}\\.(?:{endungen})$",
+        "name_beispiel": "konzept-quartierswerkstatt.pdf",
+        "word_max_bytes": WORD_MAX_BYTES,
+    }
+
+
+def formulardaten(katalog: Katalog, repo: dict[str, Any], max_mb: float | None = None) -> dict[str, Any]:
     """What the submission form needs besides the JSON Schema: the existing entries per type
-    (for the reference fields), folders and labels, the body templates and the repository."""
+    (for the reference fields), folders and labels, the body templates, the rules for photos
+    and materials (``max_mb``: the build's size limit) and the repository."""
     eintraege: dict[str, list[dict[str, str]]] = {typ: [] for typ in TYP_BEZEICHNUNG}
     for e in sorted(katalog.eintraege.values(), key=lambda e: e.title.casefold()):
         if e.daten.status in ("veroeffentlicht", "archiviert"):
@@ -101,6 +125,7 @@ def formulardaten(katalog: Katalog, repo: dict[str, Any]) -> dict[str, Any]:
         "gerueste": abschnitte.als_json(),
         "titelplatz": abschnitte.TITEL_PLATZ,
         "repository": repo,
+        "dateien": dateiregeln(max_mb),
     }
 
 
@@ -110,5 +135,5 @@ def _reihenfolge(modell: type[Basis]) -> list[str]:
     return ["title", "zusammenfassung", *eigene, *(n for n in Basis.model_fields if n not in ("title", "zusammenfassung"))]
 
 
-def formulardaten_json(katalog: Katalog, repo: dict[str, Any]) -> str:
-    return json.dumps(formulardaten(katalog, repo), ensure_ascii=False, sort_keys=True)
+def formulardaten_json(katalog: Katalog, repo: dict[str, Any], max_mb: float | None = None) -> str:
+    return json.dumps(formulardaten(katalog, repo, max_mb), ensure_ascii=False, sort_keys=True)

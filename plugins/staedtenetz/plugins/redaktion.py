@@ -58,7 +58,9 @@ class RedaktionPlugin(BasePlugin[RedaktionConfig]):
         if files.get_file_from_path(SCHEMA_PFAD) is None:
             files.append(File.generated(config, SCHEMA_PFAD, content=json_text()))
         repo = redaktion.repository(config.repo_url, config.edit_uri, Path(config.docs_dir).name)
-        files.append(File.generated(config, FORMULAR_PFAD, content=redaktion.formulardaten_json(katalog, repo)))
+        austausch = config.plugins.get("staedtenetz/austausch")  # its size limit for photos and materials
+        max_mb = austausch.config.materialien_max_mb if austausch is not None else None
+        files.append(File.generated(config, FORMULAR_PFAD, content=redaktion.formulardaten_json(katalog, repo, max_mb)))
         return files
 
     # Late, after every other plugin has read the meta of the page.
