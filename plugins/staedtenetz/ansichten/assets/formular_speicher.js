@@ -69,7 +69,7 @@
 
   // -- the fields in localStorage -------------------------------------------------------------
 
-  var aktuell = null, meldung = null, timer = null, laedt = false;
+  var aktuell = null, meldung = null, timer = null, laedt = false, geaendert = false;
 
   function hinweis(text) { if (meldung) meldung.textContent = text; }
 
@@ -81,6 +81,7 @@
     var werte = {}, listen = {};
     f.felder.forEach(function (x) {
       var w = f.roh(x);
+      if (x.art === "auswahl" && x.schema["default"] !== undefined && w === x.schema["default"]) return; // untouched
       if (Array.isArray(w) ? w.length : w !== "") werte[x.pfad.join(".")] = x.kaesten ? w : x.eingabe.value;
     });
     (f.listen || []).forEach(function (l) { listen[l.pfad.join(".")] = l.anzahl; });
@@ -90,7 +91,8 @@
   }
 
   function speichern() {
-    if (!aktuell || laedt) return;
+    if (!aktuell || laedt || !geaendert) return;
+    geaendert = false;
     try {
       var z = zustand(aktuell);
       if (!Object.keys(z.werte).length && !((z.erweiterungen.dateien || []).length) && !textGeaendert(aktuell)) {
@@ -111,6 +113,8 @@
   }
 
   B.geaendert = function () {
+    if (laedt) return;
+    geaendert = true;
     clearTimeout(timer);
     timer = setTimeout(speichern, 300);
   };
@@ -156,12 +160,14 @@
   /** Clear everything: storage, files, the form. */
   function loeschen(f) {
     clearTimeout(timer);
+    geaendert = false;
     try { localStorage.removeItem(SCHLUESSEL); } catch (err) { /* nothing stored */ }
     B.speicher.alleEntfernen();
     erweiterungen().forEach(function (e) { if (e.leeren) e.leeren(f); });
     laedt = true;
     f.typWechseln();
     laedt = false;
+    geaendert = false;
     hinweis("Ihre Eingaben wurden gelöscht.");
   }
 
