@@ -159,6 +159,10 @@ def _gespeichert(seite) -> None:
 
 def test_word_datei_fotos_und_pdf_werden_ein_paket(formular, tmp_path) -> None:
     h, seite, basis = formular
+    # The zip library is served by the site with its licence, and loaded only by the form.
+    vendor = h.site / "assets/staedtenetz/vendor/fflate"
+    assert "MIT License" in (vendor / "LICENSE").read_text(encoding="utf-8") and (vendor / "fflate.js").is_file()
+    assert "fflate" not in (h.site / "index.html").read_text(encoding="utf-8")
     word = _word_datei(tmp_path / "Quartiersgarten.docx")
     seite.select_option("#beitrag-typ", "leitfaden")  # the document says what it is
     seite.set_input_files("#beitrag-word", str(word))
@@ -340,6 +344,10 @@ def test_eingaben_ueberstehen_geschlossenen_tab(formular) -> None:
     assert _feld(neu, "quellen-0-titel").input_value() == "Eine Quelle"
     assert neu.get_by_label("Bildung").is_checked()
     assert neu.input_value("#beitrag-text") == "## Wofür die Vorlage gedacht ist\n\nFür Beteiligung.\n"
+    # A file that is no Word document: a message, nothing changed.
+    neu.set_input_files("#beitrag-word", files=[{"name": "bericht.docx", "mimeType": "application/octet-stream", "buffer": b"kein Zip"}])
+    neu.wait_for_function("document.getElementById('beitrag-word-meldung').textContent.includes('nicht als Word-Datei')")
+    assert _feld(neu, "title").input_value() == "Vorlage Bürgerbeteiligung"
 
 
 def test_groessengrenze_kommt_aus_der_konfiguration(tmp_path, seite, webserver) -> None:

@@ -48,8 +48,8 @@
     return fflateLaden;
   };
 
-  /** The clean-name suggestion of the contract: lowercase, umlauts spelled out, runs of other
-   *  characters become one hyphen; the extension is kept (lowercase). */
+  /** The clean-name suggestion of the contract (as pruefung/materialien.sauberer_name): lowercase,
+   *  umlauts spelled out, runs of other characters become one hyphen; the extension is kept. */
   function sauberName(name) {
     var punkt = name.lastIndexOf(".");
     var stamm = punkt > 0 ? name.slice(0, punkt) : name, endung = punkt > 0 ? name.slice(punkt + 1) : "";
@@ -59,7 +59,7 @@
         .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
         .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
     }
-    var s = sauber(stamm), e = sauber(endung).replace(/-/g, "");
+    var s = sauber(stamm) || "datei", e = sauber(endung).replace(/-/g, "");
     return e ? s + "." + e : s;
   }
   B.sauberName = sauberName;
