@@ -397,3 +397,48 @@ def test_formular_mit_dateien_ohne_wcag_verstoesse(formular) -> None:
     seite.click("#beitrag-pruefen")
     assert seite.locator("#beitrag-paket").is_visible()
     assert _axe(seite) == []
+
+
+def _vorbefuellt(seite) -> dict[str, object]:
+    """What the form shows after reading a Word file: the fields, the text, the photos."""
+    return seite.evaluate("""() => {
+        const werte = {};
+        document.querySelectorAll('#beitrag-formular input, #beitrag-formular select, #beitrag-formular textarea').forEach(e => {
+            if (e.type === 'file' || !e.id) return;
+            const name = e.id.replace(/-\\d+$/, '');
+            if (e.type === 'checkbox') { if (e.checked) werte[e.name + ':' + e.value] = true; }
+            else if (e.value) werte[name] = e.value;
+        });
+        return werte;
+    }""")
+
+
+def test_mit_libreoffice_gespeicherte_word_datei(formular, tmp_path) -> None:
+    """The same document saved again by LibreOffice (a real client, with its own styles and
+    numbering) pre-fills the form exactly as the python-docx original."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice fehlt (Debian-Paket libreoffice-writer-nogui)")
+    _, seite, basis = formular
+    original = _word_datei(tmp_path / "original.docx")
+    (tmp_path / "lo").mkdir()
+    r = subprocess.run(
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"), str(original)],
+        capture_output=True, text=True, timeout=180,
+    )
+    kopie = tmp_path / "lo" / "original.docx"
+    assert kopie.is_file(), r.stdout + r.stderr
+    assert kopie.read_bytes() != original.read_bytes()
+
+    ergebnisse = []
+    for datei in (original, kopie):
+        seite.click("#beitrag-loeschen")
+        seite.set_input_files("#beitrag-word", str(datei))
+        seite.wait_for_function("document.getElementById('beitrag-word-meldung').textContent.includes('übernommen')")
+        ergebnisse.append((seite.inner_text("#beitrag-word-meldung"), _vorbefuellt(seite), seite.input_value("#beitrag-markdown")))
+    assert ergebnisse[1] == ergebnisse[0]
+    assert "Mehr dazu auf der [Seite der Stadt](https://www.essen.de/)." in ergebnisse[1][2]
