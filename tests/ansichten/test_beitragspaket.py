@@ -442,3 +442,10 @@ def test_mit_libreoffice_gespeicherte_word_datei(formular, tmp_path) -> None:
         ergebnisse.append((seite.inner_text("#beitrag-word-meldung"), _vorbefuellt(seite), seite.input_value("#beitrag-markdown")))
     assert ergebnisse[1] == ergebnisse[0]
     assert "Mehr dazu auf der [Seite der Stadt](https://www.essen.de/)." in ergebnisse[1][2]
+    # A changed file name of the entry: the photo in the text and in `bilder` follow it.
+    _feld(seite, "kennung").fill("garten-am-bach")
+    seite.click("#beitrag-pruefen")
+    markdown = seite.input_value("#beitrag-markdown")
+    assert "![Nachbarn pflanzen am Bach](garten-am-bach/foto-1.png)" in markdown
+    assert "  - datei: garten-am-bach/foto-1.png\n" in markdown
+    assert "quartiersgarten-am-bach/" not in markdown

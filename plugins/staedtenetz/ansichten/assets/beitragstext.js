@@ -70,8 +70,18 @@
     },
 
     koerper: function (formular, titel) {
-      var inhalt = text.feld ? text.feld.value : text.wert;
-      return "# " + titel + "\n\n" + (inhalt || "").replace(/^\s+/, "").replace(/\s*$/, "\n");
+      var inhalt = (text.feld ? text.feld.value : text.wert) || "";
+      // Photos placed in the text (e.g. from a Word file) point into the entry's folder: follow a
+      // changed file name ("Kennung") of the entry.
+      var slug = formular.roh(formular.suche(["kennung"]));
+      if (slug && B.dateien) {
+        B.dateien.liste.forEach(function (d) {
+          if (!d.paketname) return;
+          var name = d.paketname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+          inhalt = inhalt.replace(new RegExp("\\]\\([a-z0-9-]+/" + name + "\\)", "g"), "](" + slug + "/" + d.paketname + ")");
+        });
+      }
+      return "# " + titel + "\n\n" + inhalt.replace(/^\s+/, "").replace(/\s*$/, "\n");
     },
 
     zustand: function () { return { wert: text.feld ? text.feld.value : text.wert, typ: text.typ }; },
