@@ -371,6 +371,27 @@ def test_groessengrenze_kommt_aus_der_konfiguration(tmp_path, seite, webserver) 
     assert any(t.startswith("Die Datei „plan.pdf“ hat eine Endung, die hier nicht erlaubt ist. Erlaubt für Bilder: .gif, .jpeg, .jpg, .png, .svg, .webp") for t in _fehler(seite))
 
 
+
+def test_falsch_benannte_datei_wird_erkannt(formular) -> None:
+    """The content must fit the extension (the signature of pruefung/materialien.ARTEN): a program
+    renamed to .pdf, a PDF renamed to .jpg."""
+    _, seite, _ = formular
+    seite.set_input_files("#beitrag-materialien-waehlen", files=[{"name": "konzept.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00" + b"\x00" * 2000}])
+    seite.set_input_files("#beitrag-bilder-waehlen", files=[{"name": "hof.jpg", "mimeType": "image/jpeg", "buffer": PDF}])
+    seite.wait_for_timeout(200)
+    seite.click("#beitrag-pruefen")
+    fehler = _fehler(seite)
+    assert "Die Datei „hof.jpg“ endet auf .jpg, ist aber keine JPEG-Datei (der Inhalt passt nicht zur Endung). Speichern Sie sie im Format JPEG oder wählen Sie die richtige Datei." in fehler
+    assert "Die Datei „konzept.pdf“ endet auf .pdf, ist aber keine PDF-Datei (der Inhalt passt nicht zur Endung). Speichern Sie sie im Format PDF oder wählen Sie die richtige Datei." in fehler
+    # A PDF whose header follows a little garbage is a PDF (as the build's check says).
+    seite.click("text=Bild „hof.jpg“ entfernen")
+    seite.click("text=Material „konzept.pdf“ entfernen")
+    seite.set_input_files("#beitrag-materialien-waehlen", files=[{"name": "konzept.pdf", "mimeType": "application/pdf", "buffer": b"\r\n" * 10 + PDF}])
+    seite.wait_for_timeout(200)
+    seite.click("#beitrag-pruefen")
+    assert not any("konzept.pdf" in t for t in _fehler(seite))
+
+
 def _axe(seite) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 

@@ -87,14 +87,22 @@ WORD_MAX_BYTES = 100_000_000
 
 def dateiregeln(max_mb: float | None = None) -> dict[str, Any]:
     """The rules for photos and materials, as the form checks them in the browser: the allowed
-    types (extension, format, MIME type, image or not) from ``pruefung/materialien.py``, the size
+    types (extension, format, MIME type, image or not, the bytes a file of the type starts with)
+    from ``pruefung/materialien.py``, the size
     limit of the build, and the clean-name rule (a slug, a dot, an allowed extension)."""
     grenze = int((materialien.STANDARD_MAX_MB if max_mb is None else max_mb) * 1_000_000)
     endungen = "|".join(sorted(materialien.ARTEN))
     stamm = SLUG_MUSTER.removeprefix("^").removesuffix("$")
     return {
         "arten": {
-            e: {"format": a.format, "mime": a.mime, "bild": a.bild} for e, a in sorted(materialien.ARTEN.items())
+            e: {
+                "format": a.format,
+                "mime": a.mime,
+                "bild": a.bild,
+                # bytes (hex) a file of this type has within its first n bytes; null: no such rule
+                "signatur": {"hex": a.signatur[0].hex(), "in": a.signatur[1]} if a.signatur else None,
+            }
+            for e, a in sorted(materialien.ARTEN.items())
         },
         "max_bytes": grenze,
         "name_muster": f"^{stamm}\\.(?:{endungen})$",

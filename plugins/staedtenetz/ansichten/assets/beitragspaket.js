@@ -108,6 +108,7 @@
       var eintrag = { id: "datei-" + Date.now().toString(36) + "-" + zaehler, rolle: rolle, name: d.name, blob: d,
         werte: (werte && werte[i]) || {} };
       self.liste.push(eintrag);
+      kopfLesen(eintrag);
       if (B.speicher) B.speicher.dateiAblegen(eintrag.id, d, d.name);
     });
     this.zeigen(formular);
@@ -212,6 +213,11 @@
         groesseText(r.max_bytes) + ". Verkleinern Sie sie (z. B. Bild mit geringerer Auflösung, PDF komprimiert).";
     }
     if (!e.blob.size) return "Die Datei " + anf(e.name) + " ist leer.";
+    var art = r.arten[endung];
+    if (!signaturPasst(art, e.kopf)) {
+      return "Die Datei " + anf(e.name) + " endet auf ." + endung + ", ist aber keine " + art.format + "-Datei (der Inhalt " +
+        "passt nicht zur Endung). Speichern Sie sie im Format " + art.format + " oder wählen Sie die richtige Datei.";
+    }
     if (!new RegExp(r.name_muster).test(e.paketname)) {
       return "Aus dem Dateinamen " + anf(e.name) + " lässt sich kein gültiger Name bilden. Benennen Sie die Datei um, z. B. " +
         anf(r.name_beispiel) + ".";
@@ -230,6 +236,12 @@
         dateien["beitrag.json"] = fflate.strToU8(JSON.stringify(
           { format: "staedtenetz-beitragspaket", version: 1, eintrag: eintrag }, null, 2) + "\n");
         dateien[eintrag] = fflate.strToU8(markdown);
+        // Checked again with the content itself (the check above may have run before the first
+        // bytes were read).
+        self.liste.forEach(function (e, i) {
+          var text = self.fehler(formular, Object.assign({}, e, { kopf: r[i + 1].subarray(0, 4096) }));
+          if (text) throw new Error(text);
+        });
         self.liste.forEach(function (e, i) {
           var schonGepackt = /^(png|jpe?g|gif|webp|docx|xlsx|pptx|odt|ods|odp)$/.test(endungVon(e.paketname));
           dateien["docs/" + ordner + "/" + slug + "/" + e.paketname] = [r[i + 1], { level: schonGepackt ? 0 : 6 }];
@@ -237,6 +249,24 @@
         return fflate.zipSync(dateien, { level: 6 });
       });
   };
+
+  /** The first bytes of a file, for the type's signature (read once, in the background). */
+  function kopfLesen(e) {
+    return inhalt(e.blob.slice(0, 4096)).then(function (k) { e.kopf = k; }, function () {});
+  }
+
+  /** Does ``kopf`` have the signature of ``art`` ({hex, in}) within its first bytes? */
+  function signaturPasst(art, kopf) {
+    if (!art || !art.signatur || !kopf) return true;
+    var muster = art.signatur.hex.match(/../g).map(function (h) { return parseInt(h, 16); });
+    var ende = Math.min(kopf.length, art.signatur["in"]) - muster.length;
+    for (var i = 0; i <= ende; i++) {
+      var j = 0;
+      while (j < muster.length && kopf[i + j] === muster[j]) j++;
+      if (j === muster.length) return true;
+    }
+    return false;
+  }
 
   function inhalt(blob) {
     if (blob.arrayBuffer) return blob.arrayBuffer().then(function (b) { return new Uint8Array(b); });
@@ -335,8 +365,9 @@
           document.body.removeChild(a);
           e.meldung.textContent = "Das Beitragspaket " + name + " wurde heruntergeladen (" + groesseText(bytes.length) + "). " +
             "Ihre Eingaben bleiben in diesem Browser gespeichert, bis Sie „Eingaben löschen“ wählen.";
-        }, function () {
-          e.meldung.textContent = "Das Beitragspaket konnte nicht erstellt werden. Laden Sie die Seite neu und versuchen Sie es noch einmal.";
+        }, function (grund) {
+          e.meldung.textContent = grund && /^Die Datei/.test(grund.message) ? grund.message
+            : "Das Beitragspaket konnte nicht erstellt werden. Laden Sie die Seite neu und versuchen Sie es noch einmal.";
         });
       });
       var senden = e.knoepfe.querySelector("#beitrag-senden");
@@ -373,7 +404,9 @@
       if (!B.speicher || !Array.isArray(zustand)) return Promise.resolve();
       return Promise.all(zustand.map(function (z) {
         return B.speicher.dateiHolen(z.id).then(function (blob) {
-          return blob ? { id: z.id, rolle: z.rolle, name: z.name, blob: blob, werte: z.werte || {} } : null;
+          if (!blob) return null;
+          var e = { id: z.id, rolle: z.rolle, name: z.name, blob: blob, werte: z.werte || {} };
+          return kopfLesen(e).then(function () { return e; });
         }, function () { return null; });
       })).then(function (r) {
         dateien.liste = r.filter(Boolean);
