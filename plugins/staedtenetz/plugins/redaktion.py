@@ -55,12 +55,14 @@ class RedaktionPlugin(BasePlugin[RedaktionConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         katalog = katalog_von(config)
+        self.schema_json = json_text()
         if files.get_file_from_path(SCHEMA_PFAD) is None:
-            files.append(File.generated(config, SCHEMA_PFAD, content=json_text()))
+            files.append(File.generated(config, SCHEMA_PFAD, content=self.schema_json))
         repo = redaktion.repository(config.repo_url, config.edit_uri, Path(config.docs_dir).name)
         austausch = config.plugins.get("staedtenetz/austausch")  # its size limit for photos and materials
         max_mb = austausch.config.materialien_max_mb if austausch is not None else None
-        files.append(File.generated(config, FORMULAR_PFAD, content=redaktion.formulardaten_json(katalog, repo, max_mb)))
+        self.formular_json = redaktion.formulardaten_json(katalog, repo, max_mb)
+        files.append(File.generated(config, FORMULAR_PFAD, content=self.formular_json))
         return files
 
     # Late, after every other plugin has read the meta of the page.
@@ -75,3 +77,7 @@ class RedaktionPlugin(BasePlugin[RedaktionConfig]):
         if eintrag is None:
             return html
         return redaktion.hinweis_einsetzen(html, eintrag.daten.status)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # The form reads its data from its own page, so it works from disk too (file://).
+        return redaktion.formulardaten_einbetten(output, self.schema_json, self.formular_json)
