@@ -160,8 +160,8 @@ def _gespeichert(seite) -> None:
 def test_word_datei_fotos_und_pdf_werden_ein_paket(formular, tmp_path) -> None:
     h, seite, basis = formular
     # The zip library is served by the site with its licence, and loaded only by the form.
-    vendor = h.site / "assets/staedtenetz/vendor/fflate"
-    assert "MIT License" in (vendor / "LICENSE").read_text(encoding="utf-8") and (vendor / "fflate.js").is_file()
+    vendor = h.site / "assets/staedtenetz/vendor"
+    assert "MIT License" in (vendor / "fflate.LICENSE.txt").read_text(encoding="utf-8") and (vendor / "fflate.min.js").is_file()
     assert "fflate" not in (h.site / "index.html").read_text(encoding="utf-8")
     word = _word_datei(tmp_path / "Quartiersgarten.docx")
     seite.select_option("#beitrag-typ", "leitfaden")  # the document says what it is

@@ -1,8 +1,4 @@
-"""The plugins' own CSS and JavaScript (folder ``assets/``), served by the site itself.
-
-Top-level ``.css``/``.js`` files are included on every page. Vendored libraries live under
-``assets/vendor/<name>/`` with their licence; they are copied as they are and loaded only by the
-script that needs them (e.g. fflate by the submission form)."""
+"""The plugins' own CSS and JavaScript (folder ``assets/``), served by the site itself."""
 
 from __future__ import annotations
 
@@ -23,17 +19,22 @@ def namen() -> list[str]:
     return sorted(p.name for p in _ordner().iterdir() if p.suffix in (".css", ".js", ".svg", ".json"))
 
 
+#: Third-party code with its licence (``assets/vendor/``): served, but loaded only by the
+#: scripts that need it, not on every page.
+VENDOR = "vendor"
+
+
 def vendor_namen() -> list[str]:
-    """Paths (relative to ``assets/``) of the vendored libraries' files, licences included."""
-    ordner = _ordner() / "vendor"
-    if not ordner.is_dir():
-        return []
-    return sorted(p.relative_to(_ordner()).as_posix() for p in ordner.rglob("*") if p.is_file())
+    ordner = _ordner() / VENDOR
+    return sorted(p.name for p in ordner.iterdir() if p.name.endswith((".min.js", ".LICENSE.txt"))) if ordner.is_dir() else []
 
 
 def dateien(config: Any) -> list[File]:
     """The assets as MkDocs files, to be added in ``on_files``."""
     return [
         File.generated(config, f"{ZIEL}/{name}", abs_src_path=str(_ordner() / name))
-        for name in [*namen(), *vendor_namen()]
+        for name in namen()
+    ] + [
+        File.generated(config, f"{ZIEL}/{VENDOR}/{name}", abs_src_path=str(_ordner() / VENDOR / name))
+        for name in vendor_namen()
     ]

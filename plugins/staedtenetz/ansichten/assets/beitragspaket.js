@@ -9,7 +9,7 @@
  * umlauts is renamed to the suggested clean name, visibly. The result offers one ZIP
  * ("Beitragspaket") in the layout of the package contract: docs/<ordner>/<slug>.md plus
  * docs/<ordner>/<slug>/<datei>, and beitrag.json. The ZIP is written by fflate (vendored,
- * MIT, vendor/fflate/), loaded only when needed. Nothing leaves the browser.
+ * MIT, vendor/fflate.min.js), loaded only when needed. Nothing leaves the browser.
  */
 (function () {
   "use strict";
@@ -39,7 +39,7 @@
     if (!fflateLaden) {
       fflateLaden = new Promise(function (ok, nein) {
         var s = document.createElement("script");
-        s.src = basis + "assets/staedtenetz/vendor/fflate/fflate.js";
+        s.src = basis + "assets/staedtenetz/vendor/fflate.min.js";
         s.onload = function () { if (window.fflate) ok(window.fflate); else nein(new Error("fflate")); };
         s.onerror = function () { fflateLaden = null; nein(new Error("fflate")); };
         document.head.appendChild(s);
