@@ -91,8 +91,6 @@ def dateiregeln(max_mb: float | None = None) -> dict[str, Any]:
     from ``pruefung/materialien.py``, the size
     limit of the build, and the clean-name rule (a slug, a dot, an allowed extension)."""
     grenze = int((materialien.STANDARD_MAX_MB if max_mb is None else max_mb) * 1_000_000)
-    endungen = "|".join(sorted(materialien.ARTEN))
-    stamm = SLUG_MUSTER.removeprefix("^").removesuffix("$")
     return {
         "arten": {
             e: {
@@ -105,7 +103,8 @@ def dateiregeln(max_mb: float | None = None) -> dict[str, Any]:
             for e, a in sorted(materialien.ARTEN.items())
         },
         "max_bytes": grenze,
-        "name_muster": f"^{stamm}\\.(?:{endungen})$",
+        # a clean name: the part before the last dot is a slug, the extension one of ``arten``
+        "name_stamm_muster": SLUG_MUSTER,
         "name_beispiel": "konzept-quartierswerkstatt.pdf",
         "word_max_bytes": WORD_MAX_BYTES,
     }

@@ -218,7 +218,8 @@
       return "Die Datei " + anf(e.name) + " endet auf ." + endung + ", ist aber keine " + art.format + "-Datei (der Inhalt " +
         "passt nicht zur Endung). Speichern Sie sie im Format " + art.format + " oder wählen Sie die richtige Datei.";
     }
-    if (!new RegExp(r.name_muster).test(e.paketname)) {
+    var punkt = e.paketname.lastIndexOf(".");
+    if (punkt <= 0 || !new RegExp(r.name_stamm_muster).test(e.paketname.slice(0, punkt)) || !r.arten[e.paketname.slice(punkt + 1)]) {
       return "Aus dem Dateinamen " + anf(e.name) + " lässt sich kein gültiger Name bilden. Benennen Sie die Datei um, z. B. " +
         anf(r.name_beispiel) + ".";
     }
