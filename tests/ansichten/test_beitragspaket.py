@@ -211,16 +211,20 @@ def test_word_datei_fotos_und_pdf_werden_ein_paket(formular, tmp_path) -> None:
     assert "Im Paket heißt sie „img-2034.jpg“" in seite.locator(".beitrag-datei").nth(1).inner_text()
     assert _feld(seite, "materialien-0-datei").input_value() == "konzept-quartierswerkstatt.pdf"
     seite.click("#beitrag-pruefen")
-    assert _fehler(seite) == [
-        "Bitte füllen Sie das Pflichtfeld „Alternativtext“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Urheber/Bildnachweis“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Titel“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Lizenz“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Titel“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Lizenz“ aus.",
+    # The model's required fields of Bild and Material (wording: the form's message table) ...
+    fehler = _fehler(seite)
+    pflicht = [("bilder-1-alt", "Alternativtext"), ("bilder-1-urheber", "Urheber/Bildnachweis"),
+               ("materialien-0-titel", "Titel"), ("materialien-0-lizenz", "Lizenz"),
+               ("materialien-1-titel", "Titel"), ("materialien-1-lizenz", "Lizenz")]
+    assert len(fehler) == len(pflicht) + 1, fehler
+    for (feld, titel), text in zip(pflicht, fehler):
+        assert titel in text and "Pflichtfeld" in text, (feld, text)
+        assert _feld(seite, feld).get_attribute("aria-invalid") == "true", feld
+    assert _feld(seite, "bilder-0-alt").get_attribute("aria-invalid") is None
+    # ... and the file rules of formular.json.
+    assert fehler[-1] == (
         "Die Datei „programm.exe“ hat eine Endung, die hier nicht erlaubt ist. Erlaubt für Materialien: "
-        ".csv, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .pptx, .svg, .webp, .xlsx.",
-    ]
+        ".csv, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .pptx, .svg, .webp, .xlsx.")
     seite.click("text=Material „programm.exe“ entfernen")
     _feld(seite, "bilder-1-alt").fill("Das Beet im Herbst")
     _feld(seite, "bilder-1-urheber").fill("Bürgerverein am Bach")
