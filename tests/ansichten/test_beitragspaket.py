@@ -373,6 +373,14 @@ def test_groessengrenze_kommt_aus_der_konfiguration(tmp_path, seite, webserver) 
     seite.set_input_files("#beitrag-bilder-waehlen", files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     seite.click("#beitrag-pruefen")
     assert any(t.startswith("Die Datei „plan.pdf“ hat eine Endung, die hier nicht erlaubt ist. Erlaubt für Bilder: .gif, .jpeg, .jpg, .png, .svg, .webp") for t in _fehler(seite))
+    # The package's limit on files (pruefung/materialien.PAKET_MAX_DATEIEN, with the entry and beitrag.json).
+    assert daten["dateien"]["paket_max_dateien"] == 50
+    seite.set_input_files("#beitrag-materialien-waehlen", files=[
+        {"name": f"teil-{i}.csv", "mimeType": "text/csv", "buffer": b"a;b\n"} for i in range(48)])
+    seite.click("#beitrag-pruefen")
+    zu_viele = [t for t in _fehler(seite) if "höchstens 48 Bilder und Materialien" in t]
+    # with bericht.pdf and plan.pdf from above, the 49th and 50th file are too many
+    assert len(zu_viele) == 2 and "„teil-46.csv“" in zu_viele[0] and "„teil-47.csv“" in zu_viele[1], zu_viele
 
 
 

@@ -81,10 +81,6 @@ def repository(repo_url: str | None, edit_uri: str | None, docs_dir_name: str = 
     return {"url": url, "host": host, "zweig": zweig, "pfad": f"{pfad}/" if pfad else ""}
 
 
-#: Largest Word file the form reads, and largest contribution package (uncompressed), in bytes.
-WORD_MAX_BYTES = 100_000_000
-
-
 def dateiregeln(max_mb: float | None = None) -> dict[str, Any]:
     """The rules for photos and materials, as the form checks them in the browser: the allowed
     types (extension, format, MIME type, image or not, the bytes a file of the type starts with)
@@ -106,7 +102,10 @@ def dateiregeln(max_mb: float | None = None) -> dict[str, Any]:
         # a clean name: the part before the last dot is a slug, the extension one of ``arten``
         "name_stamm_muster": SLUG_MUSTER,
         "name_beispiel": "konzept-quartierswerkstatt.pdf",
-        "word_max_bytes": WORD_MAX_BYTES,
+        # the package: its files plus the entry and beitrag.json; the largest Word file read
+        "paket_max_dateien": materialien.PAKET_MAX_DATEIEN,
+        "paket_max_bytes": materialien.PAKET_MAX_BYTES,
+        "word_max_bytes": materialien.PAKET_MAX_BYTES,
     }
 
 

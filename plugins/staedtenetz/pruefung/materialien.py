@@ -33,6 +33,10 @@ from staedtenetz.inhalt.meldungen import Meldung, fehler, meinten_sie
 
 #: Default size limit: 20 MB (decimal, as shown to people).
 STANDARD_MAX_MB = 20.0
+#: A contribution package (ZIP: the entry, its files, beitrag.json) holds at most this many files
+#: and this many bytes in all (uncompressed); the submission form and ``import`` keep to it.
+PAKET_MAX_DATEIEN = 50
+PAKET_MAX_BYTES = 100_000_000
 
 _OFFICE_MIME = "application/vnd.openxmlformats-officedocument"
 _ODF_MIME = "application/vnd.oasis.opendocument"

@@ -324,11 +324,22 @@
     vorTypwechsel: function (formular) { dateien.werteMerken(formular); },
 
     pruefen: function (formular) {
-      var fehler = [];
+      var fehler = [], r = formular.daten.dateien, summe = 0, zahl = 0;
+      if (!r) return fehler;
       (formular.felder || []).forEach(function (f) {
         if (!f.datei) return;
         var text = dateien.fehler(formular, f.datei);
+        summe += f.datei.blob.size;
+        zahl += 1;
         if (text) fehler.push({ feld: f, text: text });
+        // The package's limits (the entry and beitrag.json count as two files).
+        else if (zahl + 2 > r.paket_max_dateien) {
+          fehler.push({ feld: f, text: "Ein Beitragspaket fasst höchstens " + (r.paket_max_dateien - 2) + " Bilder und Materialien. " +
+            "Entfernen Sie " + anf(f.datei.name) + " und weitere oder schicken Sie sie der Redaktion getrennt." });
+        } else if (summe > r.paket_max_bytes) {
+          fehler.push({ feld: f, text: "Zusammen sind die Dateien größer als " + groesseText(r.paket_max_bytes) + ", mehr fasst ein " +
+            "Beitragspaket nicht. Entfernen Sie " + anf(f.datei.name) + " oder verkleinern Sie Bilder und PDF-Dateien." });
+        }
       });
       return fehler;
     },
