@@ -291,7 +291,6 @@
     /** After the form's fields are (re)built: the two sections with their file inputs. */
     aufgebaut: function (formular) {
       if (!formular.daten.dateien) return;
-      var self = this;
       dateien.bereiche = {};
       ROLLEN.forEach(function (rolle) {
         var bild = rolle === "bilder", r = formular.daten.dateien;

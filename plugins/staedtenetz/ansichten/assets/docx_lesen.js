@@ -129,7 +129,7 @@
         else if (n === "hyperlink") {
           var ziel = ctx.bez[attr(k, R, "id")], innen = inhalt(k, ctx, { text: "", bilder: ergebnis.bilder });
           if (ziel && ziel.extern && /^(https?:|mailto:)/i.test(ziel.ziel) && innen.text.trim()) {
-            ergebnis.text += "[" + innen.text.trim() + "](" + ziel.ziel.replace(/[()\s]/g, encodeURIComponent) + ")";
+            ergebnis.text += "[" + innen.text.trim() + "](" + ziel.ziel.replace(/[()\s]/g, function (z) { return "%" + z.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"); }) + ")";
           } else {
             ergebnis.text += innen.text;
           }
