@@ -482,3 +482,46 @@ def test_mit_libreoffice_gespeicherte_word_datei(formular, tmp_path) -> None:
     assert "![Nachbarn pflanzen am Bach](garten-am-bach/foto-1.png)" in markdown
     assert "  - datei: garten-am-bach/foto-1.png\n" in markdown
     assert "quartiersgarten-am-bach/" not in markdown
+
+
+MELDER = """
+window.__verstoesse = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__verstoesse.push(e.violatedDirective + " " + (e.blockedURI || "") + " " + (e.sample || ""));
+});
+"""
+
+
+def test_word_und_paket_unter_der_sicherheitsrichtlinie(tmp_path, browser, webserver) -> None:
+    """Without bypassing the site's Content-Security-Policy (overrides/main.html): the zip library
+    loads from the site, the Word file is read, photos are kept, the package is downloaded, and no
+    directive is violated."""
+    h = Handbuch.anlegen(tmp_path / "hb", {"docs/beitragen/einreichen.md": (ROOT / "docs/beitragen/einreichen.md").read_text(encoding="utf-8")})
+    assert h.bauen().returncode == 0
+    assert "Content-Security-Policy" in (h.site / "beitragen/einreichen/index.html").read_text(encoding="utf-8")
+    kontext = browser.new_context(locale="de-DE")
+    kontext.add_init_script(MELDER)
+    try:
+        p = kontext.new_page()
+        fehler: list[str] = []
+        p.on("pageerror", lambda e: fehler.append(str(e)))
+        p.goto(webserver(h.site) + "beitragen/einreichen/")
+        p.wait_for_selector("#beitrag-typ")
+        p.set_input_files("#beitrag-word", str(_word_datei(tmp_path / "garten.docx")))
+        p.wait_for_selector("#beitrag-ergebnis:not([hidden])")
+        p.set_input_files("#beitrag-materialien-waehlen", files=[{"name": "konzept.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+        _feld(p, "materialien-0-titel").fill("Konzept")
+        _feld(p, "materialien-0-lizenz").fill("CC BY 4.0")
+        p.wait_for_timeout(400)  # saved
+        p.click("#beitrag-pruefen")
+        with p.expect_download() as laden:
+            p.click("#beitrag-paket")
+        with zipfile.ZipFile(laden.value.path()) as z:
+            assert len(z.namelist()) == 4 and z.testzip() is None
+        p.reload()
+        p.wait_for_selector("form[data-wiederhergestellt]")
+        assert p.locator(".beitrag-datei").count() == 2
+        assert p.evaluate("window.__verstoesse") == []
+        assert fehler == []
+    finally:
+        kontext.close()
