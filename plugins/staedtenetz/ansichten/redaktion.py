@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from staedtenetz.inhalt.meldungstexte import TEXTE
 from staedtenetz.inhalt import abschnitte, geodaten
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten.html import Html, einfuegen
@@ -132,6 +133,8 @@ def formulardaten(katalog: Katalog, repo: dict[str, Any], max_mb: float | None =
         "titelplatz": abschnitte.TITEL_PLATZ,
         "repository": repo,
         "dateien": dateiregeln(max_mb),
+        # German texts of the checks, the same table pruefen uses (inhalt/meldungstexte.py).
+        "meldungen": TEXTE,
     }
 
 
@@ -142,7 +145,7 @@ def _reihenfolge(modell: type[Basis]) -> list[str]:
 
 
 def formulardaten_json(katalog: Katalog, repo: dict[str, Any], max_mb: float | None = None) -> str:
-    return json.dumps(formulardaten(katalog, repo, max_mb), ensure_ascii=False, sort_keys=True)
+    return json.dumps(formulardaten(katalog, repo, max_mb), ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 
 #: The element of the submission form on its page (docs/beitragen/einreichen.md).
