@@ -382,3 +382,29 @@ def test_pfade_und_grenze_aus_der_konfiguration() -> None:
     assert plugin(None) == {}
     assert materialien.formatangabe("a/b.PDF", 1_234_567) == "PDF, 1,2 MB"
     assert materialien.formatangabe("b.xlsx", 24_300) == "XLSX, 24 KB"
+
+
+def test_signatur_ist_notwendig_fuer_jede_art(tmp_path: Path) -> None:
+    """The signature the submission form checks (``Dateiart.signatur``) is a necessary condition
+    of the build's check: a file of the right extension without it is refused by ``pruefer``."""
+    from staedtenetz.pruefung.materialien import ARTEN
+
+    for endung, a in ARTEN.items():
+        if a.signatur is None:
+            assert endung == "csv"  # text: no signature, only "no NUL bytes"
+            continue
+        muster, n = a.signatur
+        assert len(muster) <= n <= 4096
+        ohne = tmp_path / f"ohne.{endung}"
+        ohne.write_bytes(b"x" * 5000)
+        assert not a.pruefer(ohne.read_bytes()[:4096], ohne), endung
+    # And files the build accepts have it where the form looks for it.
+    gueltig = {"pdf": b"\r\n" + PDF, "png": PNG, "docx": docx_leer(), "ods": ODS, "jpg": b"\xff\xd8\xff\xe0" + b"\x00" * 20,
+               "gif": b"GIF89a" + b"\x00" * 20, "webp": b"RIFF\x00\x00\x00\x00WEBPVP8 ", "svg": b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'}
+    for endung, inhalt in gueltig.items():
+        a = ARTEN[endung]
+        datei = tmp_path / f"gut.{endung}"
+        datei.write_bytes(inhalt)
+        assert a.pruefer(inhalt[:4096], datei), endung
+        muster, n = a.signatur
+        assert muster in inhalt[:n], endung

@@ -17,7 +17,8 @@ from staedtenetz.inhalt.meldungstexte import TEXTE
 from staedtenetz.inhalt import abschnitte, geodaten
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten.html import Html, einfuegen
-from staedtenetz.inhalt.modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
+from staedtenetz.inhalt.modell import SLUG_MUSTER, STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG, TYPEN, Ansprechstelle, Basis, Bild, Kosten, Material, Quelle, Zeitraum
+from staedtenetz.pruefung import materialien
 
 #: Nested objects of the content model; the form shows their fields in this order.
 TEILE = (Zeitraum, Quelle, Material, Bild, Ansprechstelle, Kosten)
@@ -81,9 +82,38 @@ def repository(repo_url: str | None, edit_uri: str | None, docs_dir_name: str = 
     return {"url": url, "host": host, "zweig": zweig, "pfad": f"{pfad}/" if pfad else ""}
 
 
-def formulardaten(katalog: Katalog, repo: dict[str, Any]) -> dict[str, Any]:
+def dateiregeln(max_mb: float | None = None) -> dict[str, Any]:
+    """The rules for photos and materials, as the form checks them in the browser: the allowed
+    types (extension, format, MIME type, image or not, the bytes a file of the type starts with)
+    from ``pruefung/materialien.py``, the size
+    limit of the build, and the clean-name rule (a slug, a dot, an allowed extension)."""
+    grenze = int((materialien.STANDARD_MAX_MB if max_mb is None else max_mb) * 1_000_000)
+    return {
+        "arten": {
+            e: {
+                "format": a.format,
+                "mime": a.mime,
+                "bild": a.bild,
+                # bytes (hex) a file of this type has within its first n bytes; null: no such rule
+                "signatur": {"hex": a.signatur[0].hex(), "in": a.signatur[1]} if a.signatur else None,
+            }
+            for e, a in sorted(materialien.ARTEN.items())
+        },
+        "max_bytes": grenze,
+        # a clean name: the part before the last dot is a slug, the extension one of ``arten``
+        "name_stamm_muster": SLUG_MUSTER,
+        "name_beispiel": "konzept-quartierswerkstatt.pdf",
+        # the package: its files plus the entry and beitrag.json; the largest Word file read
+        "paket_max_dateien": materialien.PAKET_MAX_DATEIEN,
+        "paket_max_bytes": materialien.PAKET_MAX_BYTES,
+        "word_max_bytes": materialien.PAKET_MAX_BYTES,
+    }
+
+
+def formulardaten(katalog: Katalog, repo: dict[str, Any], max_mb: float | None = None) -> dict[str, Any]:
     """What the submission form needs besides the JSON Schema: the existing entries per type
-    (for the reference fields), folders and labels, the body templates and the repository."""
+    (for the reference fields), folders and labels, the body templates, the rules for photos
+    and materials (``max_mb``: the build's size limit) and the repository."""
     eintraege: dict[str, list[dict[str, str]]] = {typ: [] for typ in TYP_BEZEICHNUNG}
     for e in sorted(katalog.eintraege.values(), key=lambda e: e.title.casefold()):
         if e.daten.status in ("veroeffentlicht", "archiviert"):
@@ -102,6 +132,7 @@ def formulardaten(katalog: Katalog, repo: dict[str, Any]) -> dict[str, Any]:
         "gerueste": abschnitte.als_json(),
         "titelplatz": abschnitte.TITEL_PLATZ,
         "repository": repo,
+        "dateien": dateiregeln(max_mb),
         # German texts of the checks, the same table pruefen uses (inhalt/meldungstexte.py).
         "meldungen": TEXTE,
     }
@@ -113,8 +144,8 @@ def _reihenfolge(modell: type[Basis]) -> list[str]:
     return ["title", "zusammenfassung", *eigene, *(n for n in Basis.model_fields if n not in ("title", "zusammenfassung"))]
 
 
-def formulardaten_json(katalog: Katalog, repo: dict[str, Any]) -> str:
-    return json.dumps(formulardaten(katalog, repo), ensure_ascii=False, sort_keys=True, allow_nan=False)
+def formulardaten_json(katalog: Katalog, repo: dict[str, Any], max_mb: float | None = None) -> str:
+    return json.dumps(formulardaten(katalog, repo, max_mb), ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 
 #: The element of the submission form on its page (docs/beitragen/einreichen.md).

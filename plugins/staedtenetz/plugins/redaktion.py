@@ -59,7 +59,9 @@ class RedaktionPlugin(BasePlugin[RedaktionConfig]):
         if files.get_file_from_path(SCHEMA_PFAD) is None:
             files.append(File.generated(config, SCHEMA_PFAD, content=self.schema_json))
         repo = redaktion.repository(config.repo_url, config.edit_uri, Path(config.docs_dir).name)
-        self.formular_json = redaktion.formulardaten_json(katalog, repo)
+        austausch = config.plugins.get("staedtenetz/austausch")  # its size limit for photos and materials
+        max_mb = austausch.config.materialien_max_mb if austausch is not None else None
+        self.formular_json = redaktion.formulardaten_json(katalog, repo, max_mb)
         files.append(File.generated(config, FORMULAR_PFAD, content=self.formular_json))
         return files
 

@@ -37,6 +37,10 @@ from staedtenetz.inhalt.meldungen import Meldung, fehler, meinten_sie
 
 #: Default size limit: 20 MB (decimal, as shown to people).
 STANDARD_MAX_MB = 20.0
+#: A contribution package (ZIP: the entry, its files, beitrag.json) holds at most this many files
+#: and this many bytes in all (uncompressed); the submission form and ``import`` keep to it.
+PAKET_MAX_DATEIEN = 50
+PAKET_MAX_BYTES = 100_000_000
 
 _OFFICE_MIME = "application/vnd.openxmlformats-officedocument"
 _ODF_MIME = "application/vnd.oasis.opendocument"
@@ -95,25 +99,33 @@ class Dateiart:
     mime: str
     pruefer: Callable[[bytes, Path], bool]
     bild: bool = False
+    #: (bytes, n): every file of this type has these bytes within its first n bytes. A necessary
+    #: condition only (``pruefer`` decides); the submission form checks it before anything is sent.
+    signatur: tuple[bytes, int] | None = None
+
+
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+_ZIP = (b"PK\x03\x04", 4)
 
 
 ARTEN: dict[str, Dateiart] = {
     a.endung: a
     for a in [
-        Dateiart("pdf", "PDF", "application/pdf", _ist_pdf),
-        Dateiart("docx", "DOCX", f"{_OFFICE_MIME}.wordprocessingml.document", _ooxml("word/")),
-        Dateiart("odt", "ODT", f"{_ODF_MIME}.text", _odf("text")),
-        Dateiart("xlsx", "XLSX", f"{_OFFICE_MIME}.spreadsheetml.sheet", _ooxml("xl/")),
-        Dateiart("ods", "ODS", f"{_ODF_MIME}.spreadsheet", _odf("spreadsheet")),
-        Dateiart("pptx", "PPTX", f"{_OFFICE_MIME}.presentationml.presentation", _ooxml("ppt/")),
-        Dateiart("odp", "ODP", f"{_ODF_MIME}.presentation", _odf("presentation")),
+        Dateiart("pdf", "PDF", "application/pdf", _ist_pdf, signatur=(b"%PDF-", 1024)),
+        Dateiart("docx", "DOCX", f"{_OFFICE_MIME}.wordprocessingml.document", _ooxml("word/"), signatur=_ZIP),
+        Dateiart("odt", "ODT", f"{_ODF_MIME}.text", _odf("text"), signatur=_ZIP),
+        Dateiart("xlsx", "XLSX", f"{_OFFICE_MIME}.spreadsheetml.sheet", _ooxml("xl/"), signatur=_ZIP),
+        Dateiart("ods", "ODS", f"{_ODF_MIME}.spreadsheet", _odf("spreadsheet"), signatur=_ZIP),
+        Dateiart("pptx", "PPTX", f"{_OFFICE_MIME}.presentationml.presentation", _ooxml("ppt/"), signatur=_ZIP),
+        Dateiart("odp", "ODP", f"{_ODF_MIME}.presentation", _odf("presentation"), signatur=_ZIP),
         Dateiart("csv", "CSV", "text/csv", _ist_text),
-        Dateiart("png", "PNG", "image/png", lambda k, p: k.startswith(b"\x89PNG\r\n\x1a\n"), bild=True),
-        Dateiart("jpg", "JPEG", "image/jpeg", lambda k, p: k.startswith(b"\xff\xd8\xff"), bild=True),
-        Dateiart("jpeg", "JPEG", "image/jpeg", lambda k, p: k.startswith(b"\xff\xd8\xff"), bild=True),
-        Dateiart("gif", "GIF", "image/gif", lambda k, p: k[:6] in (b"GIF87a", b"GIF89a"), bild=True),
-        Dateiart("webp", "WebP", "image/webp", lambda k, p: k[:4] == b"RIFF" and k[8:12] == b"WEBP", bild=True),
-        Dateiart("svg", "SVG", "image/svg+xml", _ist_svg, bild=True),
+        Dateiart("png", "PNG", "image/png", lambda k, p: k.startswith(_PNG), bild=True, signatur=(_PNG, len(_PNG))),
+        Dateiart("jpg", "JPEG", "image/jpeg", lambda k, p: k.startswith(_JPEG), bild=True, signatur=(_JPEG, len(_JPEG))),
+        Dateiart("jpeg", "JPEG", "image/jpeg", lambda k, p: k.startswith(_JPEG), bild=True, signatur=(_JPEG, len(_JPEG))),
+        Dateiart("gif", "GIF", "image/gif", lambda k, p: k[:6] in (b"GIF87a", b"GIF89a"), bild=True, signatur=(b"GIF8", 4)),
+        Dateiart("webp", "WebP", "image/webp", lambda k, p: k[:4] == b"RIFF" and k[8:12] == b"WEBP", bild=True, signatur=(b"RIFF", 4)),
+        Dateiart("svg", "SVG", "image/svg+xml", _ist_svg, bild=True, signatur=(b"<svg", 4096)),
     ]
 }
 

@@ -11,6 +11,10 @@
  * host's new-file page with path and content prefilled. Nothing is sent anywhere by this script:
  * the contributor submits on the repository host.
  *
+ * Extensions hook in through window.StaedtenetzBeitrag.erweiterungen (see ``erweitern``):
+ * beitragstext.js (the body), beitragspaket.js (photos, materials, the ZIP package),
+ * docx_lesen.js (reading a filled-in Word file), formular_speicher.js (keeping the input).
+ *
  * Loaded on every page (like all plugin assets); does nothing without #beitrag-formular.
  */
 (function () {
@@ -132,6 +136,17 @@
     return zeilen;
   }
 
+  // -- extensions (beitragspaket.js, beitragstext.js, docx_lesen.js, formular_speicher.js) -----
+
+  /** Call hook ``was`` of every registered extension (in the order of their ``rang``) and
+   *  collect what they return (lists are concatenated). */
+  function erweitern(formular, was, arg) {
+    var B = window.StaedtenetzBeitrag, erg = [];
+    ((B && B.erweiterungen) || []).slice().sort(function (a, b) { return (a.rang || 0) - (b.rang || 0); })
+      .forEach(function (e) { if (e[was]) erg = erg.concat(e[was](formular, arg) || []); });
+    return erg;
+  }
+
   // -- the form ---------------------------------------------------------------------------
 
   function Formular(wurzel, schema, daten, pruefer) {
@@ -179,6 +194,7 @@
   };
 
   Formular.prototype.typWechseln = function () {
+    if (this.typ) erweitern(this, "vorTypwechsel");
     var typ = this.typAuswahl.value, self = this;
     var ref = this.schema.discriminator.mapping[typ];
     var def = this.def(ref);
@@ -205,6 +221,7 @@
     titel.eingabe.addEventListener("input", function () {
       if (!selbst) kennung.eingabe.value = titel.eingabe.value.trim() ? slugVorschlag(titel.eingabe.value) : "";
     });
+    erweitern(this, "aufgebaut");
   };
 
   Formular.prototype.suche = function (pfad) {
@@ -338,7 +355,7 @@
     feldset.appendChild(liste);
     feldset.appendChild(knopf);
     this.listen = this.listen || [];
-    var eintrag = { pfad: pfad, anzahl: 0, minItems: knoten.minItems || 0, def: def };
+    var eintrag = { pfad: pfad, anzahl: 0, minItems: knoten.minItems || 0, def: def, hinzufuegen: function () { hinzufuegen(); } };
     this.listen.push(eintrag);
     function hinzufuegen() {
       var i = eintrag.anzahl++;
@@ -449,6 +466,7 @@
         });
       });
     }
+    fehler = fehler.concat(erweitern(this, "pruefen"));
     return fehler.sort(function (a, b) { return self.felder.indexOf(a.feld) - self.felder.indexOf(b.feld); });
   };
 
@@ -769,6 +787,7 @@
       var w = self.wertBei([name], def.properties[name]);
       if (w !== null && !(Array.isArray(w) && w.length === 0)) daten[name] = w;
     });
+    erweitern(this, "frontmatter", daten);
     if (daten.sichtbarkeit === "oeffentlich") delete daten.sichtbarkeit; // the default
     Object.keys(daten).forEach(function (k) { if (daten[k] === null) delete daten[k]; }); // left empty
     return daten;
@@ -800,7 +819,8 @@
 
   Formular.prototype.markdown = function () {
     var daten = this.frontmatter();
-    var geruest = this.daten.gerueste[this.typ].split(this.daten.titelplatz).join(daten.title);
+    var koerper = erweitern(this, "koerper", daten.title)[0];
+    var geruest = koerper !== undefined ? koerper : this.daten.gerueste[this.typ].split(this.daten.titelplatz).join(daten.title);
     return "---\n" + yaml(daten, "").join("\n") + "\n---\n\n" + geruest;
   };
 
@@ -846,6 +866,7 @@
     }
     this.ergebnis.appendChild(knoepfe);
     this.ergebnis.appendChild(meldung);
+    erweitern(this, "ergebnis", { ergebnis: this.ergebnis, knoepfe: knoepfe, meldung: meldung, text: text, slug: slug, pfad: pfad });
     this.ergebnis.hidden = false;
     this.ergebnis.querySelector("h2").setAttribute("tabindex", "-1");
     this.ergebnis.querySelector("h2").focus();
