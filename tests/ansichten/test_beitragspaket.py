@@ -495,12 +495,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Auf main lädt das Formular unter der CSP nicht: Ajv (issue 10) übersetzt das Schema mit eval, "
-    "script-src 'self' (issue 9) verbietet das ('Error compiling schema'); auch tests/plugins/test_csp_browser.py "
-    "schlägt deshalb fehl. Ohne Ajv-Validator (vor issue 10) bestand dieser Test. Marke entfernen, sobald das behoben ist.",
-)
 def test_word_und_paket_unter_der_sicherheitsrichtlinie(tmp_path, browser, webserver) -> None:
     """Without bypassing the site's Content-Security-Policy (overrides/main.html): the zip library
     loads from the site, the Word file is read, photos are kept, the package is downloaded, and no
