@@ -51,12 +51,20 @@ def test_workflows_holen_die_ganze_geschichte_und_nutzen_die_sperrdatei() -> Non
     pruefung = (ROOT / ".github/workflows/pruefung.yml").read_text(encoding="utf-8")
     assert "staedtenetz pruefen --format github" in pruefung
     assert 'staedtenetz zusammenfassung --basis "$BASIS" >> "$GITHUB_STEP_SUMMARY"' in pruefung
-    assert "actions/upload-artifact@" in pruefung and "STAEDTENETZ_ENTWUERFE" in pruefung
+    # the preview: drafts shown, pages linked as files (opens from disk), see mkdocs.vorschau.yml
+    assert "actions/upload-artifact@" in pruefung and "mkdocs build --strict -f mkdocs.vorschau.yml" in pruefung
+    vorschau = yaml.safe_load((ROOT / "mkdocs.vorschau.yml").read_text(encoding="utf-8"))
+    assert vorschau["use_directory_urls"] is False and vorschau["plugins"]["staedtenetz/katalog"]["entwuerfe"] is True
     pages = yaml.safe_load((ROOT / ".github/workflows/veroeffentlichen.yml").read_text(encoding="utf-8"))
     # Rights per job (tests/redaktion/test_workflow_sicherheit.py): only the deploy job writes.
     assert pages["permissions"] == {}
     assert pages["jobs"]["bereitstellen"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert pages["jobs"]["bereitstellen"]["steps"][-1]["uses"].startswith("actions/deploy-pages@")
+    # nothing is uploaded before the built site passed the generator-independent check
+    bau = [s.get("run", "") + str(s.get("uses", "")) for s in pages["jobs"]["bauen"]["steps"]]
+    pruefung_nr = next(i for i, s in enumerate(bau) if "staedtenetz website-pruefen site" in s)
+    hochladen_nr = next(i for i, s in enumerate(bau) if "actions/upload-pages-artifact@" in s)
+    assert pruefung_nr < hochladen_nr
 
 
 def test_issue_formulare_sind_gueltig() -> None:
