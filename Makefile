@@ -24,7 +24,7 @@ vorschau: einrichten
 ## Alle Tests. Browser-Tests brauchen Debians Paket chromium; ohne werden sie übersprungen,
 ## außer STAEDTENETZ_BROWSER_PFLICHT=1 ist gesetzt (so in .ci/run).
 test: einrichten
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bauen: einrichten
 	$(BIN)/mkdocs build --strict
