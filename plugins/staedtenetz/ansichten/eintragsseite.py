@@ -6,8 +6,8 @@
   them too and links to them are checked like every link.
 - :func:`ergaenzen` (``on_page_content``): fact box after the ``<h1>``; below the text the
   entity collection, "Ähnliche Praxisbeispiele" and "Wird erwähnt in"; the glue adds the
-  sections to the page's table of contents. Box and sections join the page through
-  :mod:`.nachtrag`, after the search plugin has read it (see the comment there).
+  sections to the page's table of contents. The search indexes the box (its Kommune and fields
+  of action weighted, see :mod:`.suche`), not the sections: they list other entries.
 
 Knows nothing of MkDocs: pages are given by their source path and URL, files by callables.
 """
@@ -23,9 +23,8 @@ from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten import aenderungen, export, feed
 from staedtenetz.ansichten.html import Html, einfuegen, text
 from staedtenetz.ansichten.kontext import Ansichtskontext
-from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.sammlung import sammlung
-from staedtenetz.ansichten.steckbrief import steckbrief, suchzeile
+from staedtenetz.ansichten.steckbrief import steckbrief
 from staedtenetz.ansichten.verwandt import aehnliche_abschnitt, erwaehnt_abschnitt
 
 if TYPE_CHECKING:
@@ -94,7 +93,7 @@ class Ergaenzt:
     geaendert: str | None = None
 
 
-def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: Ansichtskontext, nachtraege: Nachtraege) -> Ergaenzt:
+def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: Ansichtskontext) -> Ergaenzt:
     """The entry views for the page from source ``seite`` at ``seiten_url`` (``erzeugt``: a file
     the plugin generated); other pages come back unchanged (except the change list)."""
     v = kontext.verlinker(seiten_url)
@@ -109,13 +108,7 @@ def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: An
     e = kontext.katalog.eintrag_fuer_pfad(seite)
     if e is None:
         return Ergaenzt(html)
-    # What Material's search parser reads costs about 10 µs per HTML tag (measured: a page with
-    # fact box and sections took 1.3 instead of 0.3 ms per Praxisbeispiel). So the search sees a
-    # one-line summary of the fact box in place of the box, and nothing of the sections (lists of
-    # other entries: a search for an entry should find its page, not every list that names it).
-    # The box and the sections join the page in on_post_page (nachtrag.py).
-    kasten = steckbrief(e, v, kontext.geaendert.get(e.slug))
-    html = einfuegen(html, Html(nachtraege.marke(seite, "steckbrief", text(kasten), text(suchzeile(e, kontext.katalog)))))
+    html = einfuegen(html, steckbrief(e, v, kontext.geaendert.get(e.slug)))
     s = sammlung(e, v)
     abschnitte = list(s.abschnitte)
     verzeichnis = list(s.inhaltsverzeichnis)
@@ -131,5 +124,5 @@ def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: An
         verzeichnis.append(("wird-erwaehnt-in", "Wird erwähnt in"))
     if not abschnitte:
         return Ergaenzt(html, verzeichnis)
-    return Ergaenzt(html + "\n" + nachtraege.marke(seite, "abschnitte", text(*abschnitte)), verzeichnis)
+    return Ergaenzt(html + "\n" + text(*abschnitte), verzeichnis)
 
