@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten import aenderungen, export, feed
-from staedtenetz.ansichten.html import Html, einfuegen, text
+from staedtenetz.ansichten.html import OHNE_SUCHE, einfuegen, el, text
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.sammlung import sammlung
 from staedtenetz.ansichten.steckbrief import steckbrief
@@ -124,5 +124,6 @@ def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: An
         verzeichnis.append(("wird-erwaehnt-in", "Wird erwähnt in"))
     if not abschnitte:
         return Ergaenzt(html, verzeichnis)
-    return Ergaenzt(html + "\n" + text(*abschnitte), verzeichnis)
+    # Not in the search index: these sections list other entries (each is indexed on its page).
+    return Ergaenzt(html + "\n" + text(el("div", {"class": "sn-abschnitte", **OHNE_SUCHE}, *abschnitte)), verzeichnis)
 

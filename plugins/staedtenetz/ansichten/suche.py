@@ -48,7 +48,6 @@ AUSGENOMMEN = (".headerlink", ".md-content__button", ".md-source-file")
 GEWICHT_NAMEN = "3"
 
 _ARTIKEL = re.compile(r'<article class="md-content__inner md-typeset"\s*>')
-_H1_ENDE = re.compile(r"</h1\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,11 +117,11 @@ def markieren(ausgabe: str, daten: Suchdaten) -> str | None:
     )
     kopf = '<article class="md-content__inner md-typeset" data-pagefind-body>'
     ausgabe = ausgabe[: m.start()] + kopf + block + ausgabe[m.end() :]
-    if daten.namen:  # after the title, so a result's excerpt starts with the title
+    if daten.namen:  # at the end of the article, so a result's excerpt starts with the title and text
         namen = el("p", {"data-pagefind-weight": GEWICHT_NAMEN, "hidden": ""}, " · ".join(daten.namen))
-        h1 = _H1_ENDE.search(ausgabe, m.start())
-        stelle = h1.end() if h1 is not None else m.start() + len(kopf) + len(block)
-        ausgabe = ausgabe[:stelle] + namen + ausgabe[stelle:]
+        ende = ausgabe.rfind("</article>")
+        if ende > m.start():
+            ausgabe = ausgabe[:ende] + namen + ausgabe[ende:]
     return ausgabe
 
 
