@@ -216,13 +216,20 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         # Material shows this key (before plain revision_date) under the page: in German.
-        # The sitemap's <lastmod> (page.update_date, MkDocs' default: the build date) is the same
-        # git date; a generated page has none, except the change list (its newest change).
-        stand = None
         if self.revisionen and self.revisionen.vorhanden and page.file.abs_src_path:
             stand = self.revisionen.datum(page.file.abs_src_path)
             if stand:
                 page.meta["git_revision_date_localized"] = formate.datum(stand)
+        return context
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # The sitemap's <lastmod> is page.update_date (MkDocs' default: the build date), and
+        # MkDocs writes the sitemap before the pages: set it here, to the page's git date. A
+        # generated page has none, except the change list (its newest change); an uncommitted
+        # page keeps the build date (changed today).
+        stand = None
+        if self.revisionen and self.revisionen.vorhanden and page.file.abs_src_path:
+            stand = self.revisionen.datum(page.file.abs_src_path)
         elif page.file.generated_by is not None:
             if page.file.src_uri == aenderungen.PFAD:
                 stand = max(self.kontext.geaendert.values(), default=None)
@@ -230,7 +237,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 page.update_date = ""  # no <lastmod> rather than a wrong one
         if stand is not None:
             page.update_date = stand.isoformat()
-        return context
+        return page
 
     def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
         e = self.katalog.eintraege.get(slug)
