@@ -6,6 +6,8 @@ view modules. Other plugins of the set get the catalogue through :func:`katalog_
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -60,6 +62,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.befehl: str = "build"
         self.kontext: Ansichtskontext = Ansichtskontext(self.katalog)  # per build, for the entry views
         self.wikilinks = WikilinkErweiterung(self._wikilink_ziel)  # [[slug]] in page text
+        self._suchsperre = threading.Lock()  # the live preview indexes in a thread, one run at a time
+        self._suchlauf = 0
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -202,17 +206,40 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.suche:
             return
+        site = Path(config.site_dir)
+        if self.befehl == "serve":
+            # The live preview reloads the browser after this event: it must not wait for the
+            # index (seconds at thousands of pages). Its search is current a moment later.
+            self._suchlauf += 1
+            threading.Thread(target=self._suchindex, args=(site, self._suchlauf), daemon=True).start()
+            return
         try:
-            n = suche.index_bauen(Path(config.site_dir))
+            self._suchindex(site)
         except suche.SuchindexFehler as fehler:
             raise PluginError(str(fehler)) from fehler
+
+    def _suchindex(self, site: Path, lauf: int | None = None) -> None:
+        """Build the search index of ``site``; ``lauf``: the preview's rebuild it belongs to
+        (in a thread: one index at a time, errors logged, a stale run dropped)."""
+        with self._suchsperre:
+            if lauf is not None and lauf != self._suchlauf:
+                return  # a newer rebuild has started its own run
+            start = time.perf_counter()
+            try:
+                n = suche.index_bauen(site)
+            except suche.SuchindexFehler as fehler:
+                if lauf is None:
+                    raise
+                if lauf == self._suchlauf:
+                    log.warning(str(fehler))
+                return
         if n == 0:
             log.warning(
                 "Suche: Keine Seite im Suchindex. Das Theme muss Material for MkDocs sein "
                 "(die Seiten brauchen dessen <article class=\"md-content__inner md-typeset\">)."
             )
         else:
-            log.info(f"Suche: {n} Seiten im Suchindex ({suche.ORDNER}/).")
+            log.info(f"Suche: {n} Seiten im Suchindex ({suche.ORDNER}/, {time.perf_counter() - start:.1f} s).")
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         # Material shows this key (before plain revision_date) under the page: in German.
