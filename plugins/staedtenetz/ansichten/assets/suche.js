@@ -124,7 +124,10 @@
           if (optionen.adresse) optionen.adresse(begriff, f);
         })
         .catch(function () {
-          if (nr === lauf) status.textContent = "Die Suche ist gerade nicht verfügbar.";
+          if (nr !== lauf) return;
+          status.textContent = window.location.protocol === "file:"
+            ? "Die Suche funktioniert nur, wenn die Website über einen Webserver geöffnet wird, nicht als Datei."
+            : "Die Suche ist gerade nicht verfügbar.";
         });
     }
 
