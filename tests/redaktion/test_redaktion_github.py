@@ -77,6 +77,6 @@ def test_pr_vorlage_und_contributing() -> None:
     for punkt in ("**Bildrechte:**", "**Datenschutz:**", "**Freigabe durch die Stadt:**"):
         assert f"- [ ] {punkt}" in vorlage
     anleitung = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for teil in ("## Weg 1: mit dem Formular auf der Website", "## Weg 2: direkt im GitHub-Editor",
-                 "## Bilder und Dateien nachreichen", "## Die automatische Prüfung", "keine Git-Kenntnisse"):
+    for teil in ("## Weg 1: mit Word oder LibreOffice", "## Weg 2: mit dem Formular auf der Website",
+                 "## Weg 3: direkt im GitHub-Editor", "staedtenetz import", "## Bilder und Dateien nachreichen", "## Die automatische Prüfung", "keine Git-Kenntnisse"):
         assert teil in anleitung

@@ -36,11 +36,12 @@ from urllib.parse import unquote
 
 import markdown
 
+from staedtenetz.ansichten.dokumenttitel import titel_setzen
 from staedtenetz.inhalt import formate
 from staedtenetz.inhalt.frontmatter import FRONTMATTER_RE
 
 #: Bump to invalidate every cached file when the HTML or the conversion changes.
-VERSION = "1"
+VERSION = "2"  # 2: dc:title set
 PDF_CSS = Path(__file__).parent / "druck" / "pdf.css"
 
 #: typ -> formats offered, in the order of the download list.
@@ -219,6 +220,8 @@ class Exporter:
         r = subprocess.run(befehl, input=quelle, capture_output=True, text=True, check=False, timeout=120)
         if r.returncode != 0:
             raise ExportFehler(f"pandoc konnte '{dok.titel}' nicht als {fmt.upper()} speichern: {r.stderr.strip()}")
+        # The title belongs in dc:title; pandoc sets it only together with a printed title block.
+        titel_setzen(ziel, fmt, dok.titel)
 
     def _pdf(self, dok: Dokument, fmt: str, ziel: Path) -> None:
         try:

@@ -7,7 +7,10 @@ An entry lists downloadable files under ``materialien`` and pictures under ``bil
 - be a real file (no symbolic link anywhere on the way, no hidden file or folder),
 - have an allowed type, judged by its extension *and* its content (magic bytes, the parts of
   an Office or OpenDocument zip), and
-- stay below a size limit (``materialien_max_mb`` of the ``staedtenetz/austausch`` plugin).
+- stay below a size limit (``materialien_max_mb`` of the ``staedtenetz/austausch`` plugin), and
+- have a clean name: lowercase letters, digits and hyphens, a lowercase extension
+  (``konzept-quartierswerkstatt.pdf``, not ``Konzept Quartierswerkstatt.pdf``), so links need no
+  ``%20`` and work on every server; :func:`sauberer_name` suggests the name.
 
 Each violation is a :class:`~staedtenetz.inhalt.meldungen.Meldung` on the line of the offending
 ``datei:`` key. The check needs only the docs folder, so the build and ``staedtenetz pruefen``
@@ -23,6 +26,7 @@ import os
 import posixpath
 import re
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -133,6 +137,52 @@ def ziel(seite: str, datei: str) -> str | None:
     return pfad
 
 
+# -- clean names --------------------------------------------------------------------------
+
+_SAUBER_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _sauber(teil: str) -> str:
+    text = unicodedata.normalize("NFC", teil).lower()
+    for umlaut, ersatz in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, ersatz)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def sauberer_name(name: str) -> str:
+    """The clean form of a file name: ``IMG_2034.JPG`` -> ``img-2034.jpg``,
+    ``Konzept Quartierswerkstatt.pdf`` -> ``konzept-quartierswerkstatt.pdf``."""
+    stamm, endung = posixpath.splitext(name)
+    if not stamm:  # ".pdf"
+        stamm, endung = endung, ""
+    return (_sauber(stamm) or "datei") + (("." + _sauber(endung)) if _sauber(endung) else "")
+
+
+def ist_sauber(name: str) -> bool:
+    stamm, endung = posixpath.splitext(name)
+    return bool(_SAUBER_RE.match(stamm)) and (not endung or bool(_SAUBER_RE.match(endung[1:])))
+
+
+def sauberer_pfad(datei: str) -> str:
+    """``datei`` with every folder and the file name made clean (``..`` stays)."""
+    teile = datei.split("/")
+    return "/".join(t if t in ("", ".", "..") else (sauberer_name(t) if i == len(teile) - 1 else _sauber(t) or "ordner") for i, t in enumerate(teile))
+
+
+def name_fehler(datei: str, was: str = "Die Datei") -> str | None:
+    """The German error for an unclean name in ``datei`` (path as written), or None."""
+    teile = [t for t in datei.split("/") if t not in ("", ".", "..")]
+    if all(ist_sauber(t) if i == len(teile) - 1 else bool(_SAUBER_RE.match(t)) for i, t in enumerate(teile)):
+        return None
+    vorschlag = sauberer_pfad(datei)
+    return (
+        f"{was} '{datei}' hat keinen sauberen Namen: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche "
+        f"(keine Großbuchstaben, Leerzeichen, Umlaute oder Unterstriche). Benennen Sie sie um in '{vorschlag}' "
+        f"und schreiben Sie hier 'datei: {vorschlag}'."
+    )
+
+
 # -- checking -----------------------------------------------------------------------------
 
 
@@ -239,7 +289,7 @@ def datei_pruefen(docs: Path, seite: str, datei: str, grenze: int, *, nur_bilder
             f"{was} '{datei}' endet auf '{endung}', ist aber keine {a.format}-Datei (der Inhalt passt nicht zur "
             f"Endung). Speichern Sie sie im Format {a.format} oder korrigieren Sie die Endung."
         )
-    return None
+    return name_fehler(datei, was)
 
 
 # -- describing -------------------------------------------------------------------------
