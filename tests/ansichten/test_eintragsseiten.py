@@ -394,7 +394,7 @@ def test_suche_findet_eintraege_nicht_ueber_fremde_listen(gebaut: Handbuch) -> N
     )
     assert "Steckbrief" not in kiosk["content"] and "Zuletzt geändert" not in kiosk["content"]
     assert kiosk["filters"] == {"Typ": ["Praxisbeispiel"], "Kommune": ["Essen"], "Handlungsfeld": ["Gesundheit", "Bildung"]}
-    assert kiosk["meta"] == {"title": "Gesundheitskiosk", "art": "Praxisbeispiel · Essen"}
+    assert (kiosk["meta"]["title"], kiosk["meta"]["art"]) == ("Gesundheitskiosk", "Praxisbeispiel · Essen")
     assert index["/kommunen/essen/"]["filters"] == {"Typ": ["Kommune"], "Kommune": ["Essen"]}
     assert index["/ueber/"]["filters"] == {"Typ": ["Weitere Seite"]}
     assert "/suche/" not in index  # the search page itself
