@@ -186,7 +186,8 @@ def test_rundreise_import_pruefen(art: str, dokumente: dict[str, Path], tmp_path
     assert re.findall(r"^## (.+)$", koerper, re.MULTILINE) == ["Ausgangslage", "Vorgehen", "Ergebnisse"]
     assert "![Kinder bauen ein Hochbeet im Schulhof](lernwerkstatt-im-hof/foto-1.png)" in koerper
     if art == "docx" or art == "odt":  # LibreOffice's own documents have no Word list style to fill
-        assert "-   Planung mit den Kindern\n-   Bau der Hochbeete\n" in koerper
+        # a Markdown list (pandoc 2 writes "-   ", pandoc 3 "- ")
+        assert re.search(r"^- +Planung mit den Kindern\n- +Bau der Hochbeete\n", koerper, re.MULTILINE), koerper
     assert (h.docs / "praxisbeispiele/lernwerkstatt-im-hof/foto-1.png").read_bytes().startswith(b"\x89PNG")
     p = h.pruefen()
     assert p.returncode == 0 and "0 Fehler, 0 Warnungen" in p.ausgabe, p.ausgabe

@@ -6,8 +6,10 @@
   them too and links to them are checked like every link.
 - :func:`ergaenzen` (``on_page_content``): fact box after the ``<h1>``; below the text the
   entity collection, "Ähnliche Praxisbeispiele" and "Wird erwähnt in"; the glue adds the
-  sections to the page's table of contents. The search indexes the box (its Kommune and fields
-  of action weighted, see :mod:`.suche`), not the sections: they list other entries.
+  sections to the page's table of contents. Box and sections are built with the escaping
+  builder and join the page through :mod:`.nachtrag`, after the page text has passed the
+  sanitizer. The search indexes neither (see :mod:`.suche`): the box's names go into one
+  weighted line, the sections list other entries.
 
 Knows nothing of MkDocs: pages are given by their source path and URL, files by callables.
 """
@@ -21,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten import aenderungen, export, feed
-from staedtenetz.ansichten.html import OHNE_SUCHE, einfuegen, el, text
+from staedtenetz.ansichten.html import OHNE_SUCHE, Html, einfuegen, el, text
+from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.sammlung import sammlung
 from staedtenetz.ansichten.steckbrief import steckbrief
@@ -93,7 +96,7 @@ class Ergaenzt:
     geaendert: str | None = None
 
 
-def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: Ansichtskontext) -> Ergaenzt:
+def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: Ansichtskontext, nachtraege: Nachtraege) -> Ergaenzt:
     """The entry views for the page from source ``seite`` at ``seiten_url`` (``erzeugt``: a file
     the plugin generated); other pages come back unchanged (except the change list)."""
     v = kontext.verlinker(seiten_url)
@@ -108,7 +111,8 @@ def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: An
     e = kontext.katalog.eintrag_fuer_pfad(seite)
     if e is None:
         return Ergaenzt(html)
-    html = einfuegen(html, steckbrief(e, v, kontext.geaendert.get(e.slug)))
+    kasten = steckbrief(e, v, kontext.geaendert.get(e.slug))
+    html = einfuegen(html, Html(nachtraege.marke(seite, "steckbrief", text(kasten))))
     s = sammlung(e, v)
     abschnitte = list(s.abschnitte)
     verzeichnis = list(s.inhaltsverzeichnis)
@@ -125,5 +129,6 @@ def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: An
     if not abschnitte:
         return Ergaenzt(html, verzeichnis)
     # Not in the search index: these sections list other entries (each is indexed on its page).
-    return Ergaenzt(html + "\n" + text(el("div", {"class": "sn-abschnitte", **OHNE_SUCHE}, *abschnitte)), verzeichnis)
+    abschnitte_html = text(el("div", {"class": "sn-abschnitte", **OHNE_SUCHE}, *abschnitte))
+    return Ergaenzt(html + "\n" + nachtraege.marke(seite, "abschnitte", abschnitte_html), verzeichnis)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -30,6 +29,7 @@ from staedtenetz.ansichten.dokumenttitel import titel_setzen
 from staedtenetz.beitrag.felder import VORLAGENTYPEN, zeilen
 from staedtenetz.inhalt.abschnitte import ABSCHNITTE
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
+from staedtenetz.ansichten.vorlagen_export import pandoc_programm
 
 HINWEIS_STIL = "Hinweis"
 HINWEIS_PRAEFIX = "Hinweis zum Ausfüllen:"
@@ -145,17 +145,17 @@ def fest(archiv: bytes) -> bytes:
 
 def odt_aus_docx(docx: bytes, titel_text: str) -> bytes:
     """pandoc's ODT of ``docx``, with ``titel_text`` as dc:title."""
-    programm = shutil.which("pandoc")
+    programm = pandoc_programm()
     if programm is None:
         raise VorlageFehler(
             "Für die LibreOffice-Fassung der Word-Vorlagen fehlt das Programm pandoc. Installieren Sie es "
-            "(Debian/Ubuntu: sudo apt-get install pandoc)."
+            "(make einrichten: das Python-Paket pypandoc-binary bringt es mit)."
         )
     with tempfile.TemporaryDirectory(prefix="staedtenetz-vorlage-") as tmp:
         quelle, ziel = Path(tmp) / "vorlage.docx", Path(tmp) / "vorlage.odt"
         quelle.write_bytes(docx)
         r = subprocess.run(
-            [programm, "--from=docx+styles", "--to=odt", "--metadata=lang:de-DE", f"--output={ziel}", str(quelle)],
+            [programm, "--sandbox", "--from=docx+styles", "--to=odt", "--metadata=lang:de-DE", f"--output={ziel}", str(quelle)],
             capture_output=True,
             text=True,
             check=False,

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -40,6 +39,7 @@ from staedtenetz.inhalt.abschnitte import ABSCHNITTE
 from staedtenetz.inhalt.meldungen import aehnlichstes
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
 from staedtenetz.pruefung import materialien
+from staedtenetz.ansichten.vorlagen_export import pandoc_programm
 
 #: A Word document (with its images) may be this large; its parts unpacked at most 4x as much.
 MAX_DOKUMENT_MB = 60
@@ -96,11 +96,11 @@ def format_von(datei: Path) -> str:
 
 
 def _pandoc(datei: Path, fmt: str, arbeitsordner: Path) -> dict[str, Any]:
-    programm = shutil.which("pandoc")
+    programm = pandoc_programm()
     if programm is None:
-        raise Importfehler(["Zum Einlesen fehlt das Programm pandoc (Debian/Ubuntu: sudo apt-get install pandoc)."])
+        raise Importfehler(["Zum Einlesen fehlt das Programm pandoc (make einrichten: das Python-Paket pypandoc-binary bringt es mit)."])
     # No --extract-media: pandoc writes nothing; the images are read from the archive (``_bild_lesen``).
-    befehl = [programm, f"--from={'docx+styles' if fmt == 'docx' else 'odt'}", "--to=json"]
+    befehl = [programm, "--sandbox", f"--from={'docx+styles' if fmt == 'docx' else 'odt'}", "--to=json"]
     if fmt == "docx":
         befehl.append("--track-changes=accept")
     r = subprocess.run([*befehl, str(datei.resolve())], capture_output=True, text=True, check=False, timeout=300, cwd=arbeitsordner)
@@ -110,10 +110,10 @@ def _pandoc(datei: Path, fmt: str, arbeitsordner: Path) -> dict[str, Any]:
 
 
 def _markdown(bloecke: list[Any], api: Any) -> str:
-    programm = shutil.which("pandoc") or "pandoc"
+    programm = pandoc_programm() or "pandoc"
     ast = {"pandoc-api-version": api, "meta": {}, "blocks": bloecke}
     r = subprocess.run(
-        [programm, "--from=json", "--to=markdown_strict+pipe_tables+footnotes", "--wrap=none"],
+        [programm, "--sandbox", "--from=json", "--to=markdown_strict+pipe_tables+footnotes", "--wrap=none"],
         input=json.dumps(ast),
         capture_output=True,
         text=True,

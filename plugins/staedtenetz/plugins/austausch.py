@@ -122,12 +122,19 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         # addresses below, and an instance shared with the page renderer must keep its state.
         erweiterungen = [x for x in config.markdown_extensions if not type(x).__module__.startswith("staedtenetz.")]
         renderer = Renderer(erweiterungen, dict(config.mdx_configs))
+        # The files this edition publishes (hidden ones were removed above), no page sources:
+        # the only files a download may contain.
+        veroeffentlicht = {
+            f.src_uri: Path(f.abs_src_path)
+            for f in files
+            if f.abs_src_path and not f.is_documentation_page() and f.generated_by is None
+        }
         for e in sorted(katalog.eintraege.values(), key=lambda e: e.pfad):
             formate_ = FORMATE.get(e.typ)
             seite = files.get_file_from_path(e.pfad)
             if not formate_ or seite is None or not e.quelle.lesbar:
                 continue
-            dok = _dokument(e, katalog, files, config, renderer)
+            dok = _dokument(e, katalog, files, config, renderer, veroeffentlicht)
             name = dateiname(e.pfad)
             for fmt in formate_:
                 try:
@@ -224,11 +231,8 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
                 bilder.append((get_relative_url(datei.url, page.url), b))
         return bildnachweis.ergaenzen(html, bilder)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # The members' edition must not end up in search engines even if it leaks onto the web.
-        if self.ausgabe.intern:
-            return output.replace("<head>", '<head>\n    <meta name="robots" content="noindex, nofollow">', 1)
-        return output
+    # The members' edition must not end up in search engines even if it leaks onto the web: the
+    # theme override (overrides/main.html) writes "noindex" into every page, 404.html included.
 
 
 def _ausgabe(config: MkDocsConfig) -> Ausgabe:
@@ -249,7 +253,9 @@ def _nach_der_ueberschrift(markdown: str, einschub: str) -> str:
     return f"{markdown[: m.end()]}\n\n{einschub}\n\n{markdown[m.end():].lstrip(chr(10))}"
 
 
-def _dokument(e: Eintrag, katalog: Katalog, files: Files, config: MkDocsConfig, renderer: Renderer) -> Dokument:
+def _dokument(
+    e: Eintrag, katalog: Katalog, files: Files, config: MkDocsConfig, renderer: Renderer, veroeffentlicht: dict[str, Path]
+) -> Dokument:
     """The page body as HTML with links made absolute (or plain text without ``site_url``)."""
     site_url = config.site_url or ""
     ordner = posixpath.dirname(e.pfad)
@@ -287,4 +293,5 @@ def _dokument(e: Eintrag, katalog: Katalog, files: Files, config: MkDocsConfig, 
         herkunft=config.site_name,
         adresse=urljoin(site_url, seite.url) if site_url and seite is not None else "",
         stand=formate.datum(e.daten.stand) if e.daten.stand else "",
+        dateien=veroeffentlicht,
     )
