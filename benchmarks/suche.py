@@ -80,7 +80,7 @@ def messen(site: Path, begriffe: list[str], seite: str = "", drosselung: float =
             feld = p.locator(".md-header input[name=q]")
             for begriff in begriffe:
                 feld.fill("")
-                p.wait_for_function("document.querySelectorAll('#sn-suche-ergebnisse li').length === 0")
+                p.wait_for_function("() => document.querySelectorAll('#sn-suche-ergebnisse li').length === 0")
                 p.wait_for_timeout(300)  # let the emptied box settle
                 geladen.clear()
                 start = time.perf_counter()

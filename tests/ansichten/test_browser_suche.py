@@ -1,7 +1,9 @@
 """The search (Pagefind) in real headless Chromium: the box in the header and the search page.
 
 The fixture handbook is built with ``mkdocs build`` (which runs Pagefind after the build) and
-served from 127.0.0.1; the browser downloads the index chunks as a reader's browser would.
+served from 127.0.0.1; the browser downloads the index chunks as a reader's browser would. The
+pages carry the Content-Security-Policy of overrides/main.html, so every wait below is a
+function (Playwright would poll a plain expression with eval, which the policy forbids).
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def test_tastatur_bedienung_der_kopfsuche(seite, basis: str) -> None:
     assert seite.evaluate("document.activeElement.name") == "q"
     assert seite.evaluate("document.getElementById('__search').checked")
     seite.keyboard.type("Quartier")
-    seite.wait_for_function("document.querySelectorAll('#sn-suche-ergebnisse a').length > 0")
+    seite.wait_for_function("() => document.querySelectorAll('#sn-suche-ergebnisse a').length > 0")
     seite.keyboard.press("ArrowDown")
     assert seite.evaluate("document.activeElement.closest('#sn-suche-ergebnisse') !== null")
     seite.keyboard.press("ArrowUp")
@@ -187,20 +189,20 @@ def test_ohne_javascript_fuehrt_das_suchfeld_zur_suchseite(h: Handbuch) -> None:
 
 def test_suchseite_filtert_nach_typ_kommune_und_handlungsfeld(seite, basis: str) -> None:
     seite.goto(basis + "suche/?q=Quartier")
-    seite.wait_for_function("document.getElementById('sn-suchseite-status').textContent.includes('Treffer')")
+    seite.wait_for_function("() => document.getElementById('sn-suchseite-status').textContent.includes('Treffer')")
     alle = seite.locator("#sn-suchseite-ergebnisse .sn-suche__titel").all_inner_texts()
     assert "Stadtteilbüro im Quartier" in alle
     seite.get_by_label("Kommune").select_option("Essen")
-    seite.wait_for_function("new URLSearchParams(location.search).get('kommune') === 'Essen'")
+    seite.wait_for_function("() => new URLSearchParams(location.search).get('kommune') === 'Essen'")
     # In Essen only the draft and the internal entry mention a Quartier: neither is in the index.
     assert seite.locator("#sn-suchseite-status").inner_text() == "Keine Treffer für „Quartier“"
     seite.get_by_label("Kommune").select_option("Dortmund")
-    seite.wait_for_function("new URLSearchParams(location.search).get('kommune') === 'Dortmund'")
-    seite.wait_for_function("document.querySelectorAll('#sn-suchseite-ergebnisse li').length === 1")
+    seite.wait_for_function("() => new URLSearchParams(location.search).get('kommune') === 'Dortmund'")
+    seite.wait_for_function("() => document.querySelectorAll('#sn-suchseite-ergebnisse li').length === 1")
     assert seite.locator("#sn-suchseite-ergebnisse .sn-suche__titel").all_inner_texts() == ["Stadtteilbüro im Quartier"]
     # Filters alone, without a word: every Praxisbeispiel in the field of action Bildung.
     seite.goto(basis + "suche/?typ=Praxisbeispiel&handlungsfeld=Bildung")
-    seite.wait_for_function("document.getElementById('sn-suchseite-status').textContent.includes('Treffer')")
+    seite.wait_for_function("() => document.getElementById('sn-suchseite-status').textContent.includes('Treffer')")
     assert sorted(seite.locator("#sn-suchseite-ergebnisse .sn-suche__titel").all_inner_texts()) == [
         "Lernwerkstatt", "Stadtteilbüro im Quartier",
     ]
@@ -228,10 +230,10 @@ def test_suche_ohne_wcag_verstoesse(seite, basis: str) -> None:
     seite.locator("label.md-header__button[for=__search]").click()
     assert seite.evaluate("document.activeElement.name") == "q"
     seite.keyboard.type("Essen")
-    seite.wait_for_function("document.querySelectorAll('#sn-suche-ergebnisse li').length > 0")
+    seite.wait_for_function("() => document.querySelectorAll('#sn-suche-ergebnisse li').length > 0")
     assert _axe(seite) == []
     # … and the search page with filters and results.
     seite.set_viewport_size({"width": 1280, "height": 900})
     seite.goto(basis + "suche/?q=Quartier&kommune=Dortmund")
-    seite.wait_for_function("document.querySelectorAll('#sn-suchseite-ergebnisse li').length > 0")
+    seite.wait_for_function("() => document.querySelectorAll('#sn-suchseite-ergebnisse li').length > 0")
     assert _axe(seite) == []

@@ -15,8 +15,9 @@ Pagefind reads the finished HTML after the build and writes a chunked index to `
 - Lists of *other* entries on a page (cards, collections, backlinks, the map) carry
   ``data-pagefind-ignore`` (:data:`staedtenetz.ansichten.html.OHNE_SUCHE`), so a search for an
   entry finds its page, not every list that names it.
-- :func:`seite`: the search page ``suche.md`` with its filter form (also where the header's
-  search box sends the query without JavaScript).
+- :func:`seite` and :func:`formular`: the search page ``suche.md`` (generated) and its filter
+  form, which the glue appends like a listing (held back from the sanitizer, which allows no
+  forms in content). The header's search box sends the query there without JavaScript.
 - :func:`index_bauen`: runs the Pagefind binary from the PyPI package ``pagefind[bin]``.
 
 Knows nothing of MkDocs.
@@ -125,9 +126,18 @@ def markieren(ausgabe: str, daten: Suchdaten) -> str | None:
     return ausgabe
 
 
-def seite(katalog: Katalog) -> str:
-    """The search page (Markdown with one HTML block): search box, the three filters with the
-    values of this edition's catalogue, status line and results. suche.js makes it work."""
+def seite() -> str:
+    """The search page's Markdown: title and one line; the glue appends :func:`formular`."""
+    return (
+        "---\ntitle: Suche\nhide:\n  - toc\n---\n\n# Suche\n\n"
+        "Suchen Sie in allen Seiten und Einträgen des Handbuchs. Die Suche findet auch gebeugte "
+        "Wortformen („Quartiers“ findet „Quartier“).\n"
+    )
+
+
+def formular(katalog: Katalog) -> str:
+    """Search box, the three filters with the values of this edition's catalogue, status line
+    and results of the search page. suche.js makes it work."""
     typen = [TYP_BEZEICHNUNG[t][0] for t in TYP_BEZEICHNUNG] + [WEITERE_SEITEN]
     kommunen = sorted({e.title for e in katalog.eintraege.values() if e.typ == "kommune"}, key=_sortierung)
     felder = sorted({e.title for e in katalog.eintraege.values() if e.typ == "handlungsfeld"}, key=_sortierung)
@@ -191,11 +201,7 @@ def seite(katalog: Katalog) -> str:
         el("p", {"id": "sn-suchseite-status", "role": "status", "class": "sn-suchseite__status"}, ""),
         el("ol", {"id": "sn-suchseite-ergebnisse", "class": "md-search-result__list sn-suchseite__liste", "aria-label": "Suchergebnisse"}),
     )
-    return (
-        "---\ntitle: Suche\nhide:\n  - toc\n---\n\n# Suche\n\n"
-        "Suchen Sie in allen Seiten und Einträgen des Handbuchs. Die Suche findet auch gebeugte "
-        "Wortformen („Quartiers“ findet „Quartier“).\n\n" + text(form, ohne_js, ergebnis) + "\n"
-    )
+    return text(form, ohne_js, ergebnis)
 
 
 def _sortierung(titel: str) -> str:

@@ -147,7 +147,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.kontext, erzeugt, warnungen = eintragsseite.vorbereiten(self.katalog, _url_von_pfad(files), website, self.revisionen)
         if self.config.suche:
             if files.get_file_from_path(suche.PFAD) is None:
-                erzeugt[suche.PFAD] = suche.seite(self.katalog)
+                erzeugt[suche.PFAD] = suche.seite()
             else:
                 log.warning(f"'{suche.PFAD}' wird vom Plugin erzeugt (die Suchseite), liegt aber auch in docs/. Benennen Sie die Datei in docs/ um.")
         for pfad, inhalt in erzeugt.items():
@@ -194,6 +194,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         typ = liste.listenseite(page.file.src_uri)
         if typ:
             html += self.nachtraege.marke(page.file.src_uri, "liste", liste.liste(self.katalog, typ, url))
+        if self.config.suche and seite == suche.PFAD and page.file.generated_by is not None:
+            html += self.nachtraege.marke(seite, "suche", suche.formular(self.katalog))
         # Titles and descriptions reach Material's templates unescaped (MkDocs' Jinja has no
         # autoescape): escaped here, for every page before any template is rendered (the
         # navigation of one page shows the titles of others).
