@@ -8,11 +8,15 @@ function (Playwright would poll a plain expression with eval, which the policy f
 
 from __future__ import annotations
 
+import functools
+import http.server
+import re
+import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import Handbuch, suchindex
+from conftest import ROOT, Handbuch, suchindex
 
 pytestmark = pytest.mark.browser
 
@@ -237,3 +241,28 @@ def test_suche_ohne_wcag_verstoesse(seite, basis: str) -> None:
     seite.goto(basis + "suche/?q=Quartier&kommune=Dortmund")
     seite.wait_for_function("() => document.querySelectorAll('#sn-suchseite-ergebnisse li').length > 0")
     assert _axe(seite) == []
+
+
+def test_suche_mit_der_policy_als_http_kopfzeile(seite, h: Handbuch) -> None:
+    """Served with the README's Content-Security-Policy header (which, unlike the meta element,
+    also applies to Pagefind's web worker): the search still finds entries."""
+    m = re.search(r'add_header Content-Security-Policy "([^"]+)"', (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert m is not None
+    policy = m.group(1)
+
+    class MitPolicy(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(MitPolicy, directory=str(h.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        titel = _kopfsuche(seite, f"http://127.0.0.1:{httpd.server_address[1]}/", "Quartiers")
+        assert titel[0] == "Stadtteilbüro im Quartier"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

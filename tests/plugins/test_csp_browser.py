@@ -45,7 +45,7 @@ def test_jede_seite_hat_die_policy_vor_allen_skripten(gebaut: Handbuch) -> None:
         csp = text.find('http-equiv="Content-Security-Policy"')
         assert 0 < csp < text.find("<script"), datei
         assert "<script>" not in text, datei  # no inline script left
-        assert "script-src 'self';" in text and "'unsafe-inline'; img-src" in text
+        assert "script-src 'self' 'wasm-unsafe-eval';" in text and "'unsafe-inline'; img-src" in text
 
 
 @pytest.mark.browser
