@@ -19,9 +19,9 @@ from staedtenetz.pruefung import html_pruefung, textpruefung
 from staedtenetz.pruefung import textverweise as tv
 from staedtenetz.inhalt.ausgabe import GRUND_TEXT, Ausgabe
 from staedtenetz.inhalt.frontmatter import Quelltext
-from staedtenetz.inhalt.meldungen import Meldung, fehler, meinten_sie, warnung
+from staedtenetz.inhalt.meldungen import Meldung, feldname, fehler, meinten_sie, warnung
 from staedtenetz.inhalt.modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, ist_slug
-from staedtenetz.pruefung.validierung import modell_pruefen, slug_vorschlag
+from staedtenetz.pruefung.validierung import Kandidaten, modell_pruefen, slug_vorschlag, verweis_vorschlag
 
 
 @dataclass
@@ -67,6 +67,7 @@ class Katalog:
     textverweise: list[tv.Textverweis] = field(default_factory=list)  # [[slug]] in page bodies
     meldungen: list[Meldung] = field(default_factory=list)
     _eingehend: dict[str, list[Verweis]] = field(default_factory=lambda: defaultdict(list))
+    _kandidaten: Kandidaten = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
 
@@ -75,11 +76,13 @@ class Katalog:
         k = cls()
         for q in quellen:
             k.quellen[q.pfad] = q
+        k._kandidaten = _kandidaten(k.quellen.values())
         for q in sorted(k.quellen.values(), key=lambda q: q.pfad):
             k._eintrag_aufnehmen(q)
             q.meldungen.extend(html_pruefung.pruefen(q))  # raw HTML, unsafe links, snippets, every page
         k._referenzen_aufloesen()
         tv.aufloesen(k)
+        tv.seitenlinks_pruefen(k)
         for q in k.quellen.values():
             k.meldungen.extend(q.meldungen)
         k.meldungen.sort()
@@ -90,7 +93,7 @@ class Katalog:
             if not q.hat_fehler:
                 self._ordner_ohne_typ(q)
             return
-        daten = modell_pruefen(q)
+        daten = modell_pruefen(q, self._kandidaten)
         slug = _slug_aus_pfad(q.pfad)
         if not ist_slug(slug):
             name = posixpath.basename(q.pfad)
@@ -190,8 +193,8 @@ class Katalog:
                             fehler(
                                 e.pfad,
                                 zeile,
-                                f"'{feld}' verweist auf '{ziel}', aber kein Eintrag vom Typ {bezeichnung} "
-                                f"hat diese Kennung.{meinten_sie(ziel, nach_typ[soll])}",
+                                f"'{feldname(schluessel)}' verweist auf '{ziel}', aber kein Eintrag vom Typ {bezeichnung} "
+                                f"hat diese Kennung.{_vorschlag(ziel, soll, self._kandidaten)}",
                             )
                         )
                     continue
@@ -284,6 +287,24 @@ class Katalog:
     @property
     def fehler(self) -> list[Meldung]:
         return [m for m in self.meldungen if m.ist_fehler]
+
+
+def _kandidaten(quellen: Iterable[Quelltext]) -> Kandidaten:
+    """typ -> [(slug, title)] of every page that declares a known ``typ`` (valid or not): what a
+    suggestion may name."""
+    k: Kandidaten = defaultdict(list)
+    for q in quellen:
+        if q.daten and isinstance(q.daten.get("typ"), str) and q.daten["typ"] in TYPEN:
+            slug = _slug_aus_pfad(q.pfad)
+            if ist_slug(slug):
+                titel = q.daten.get("title")
+                k[q.daten["typ"]].append((slug, titel if isinstance(titel, str) else ""))
+    return dict(k)
+
+
+def _vorschlag(ziel: str, typ: str, kandidaten: Kandidaten) -> str:
+    v = verweis_vorschlag(ziel, typ, kandidaten)
+    return f" Meinten Sie '{v}'?" if v else ""
 
 
 def _zeile_des_verweises(e: Eintrag, v: Verweis) -> int:

@@ -42,6 +42,16 @@ def namen() -> list[str]:
     return sorted(p.name for p in _ordner().iterdir() if p.suffix in (".css", ".js", ".svg", ".json"))
 
 
+#: Third-party code with its licence (``assets/vendor/``): served, but loaded only by the
+#: scripts that need it, not on every page.
+VENDOR = "vendor"
+
+
+def vendor_namen() -> list[str]:
+    ordner = _ordner() / VENDOR
+    return sorted(p.name for p in ordner.iterdir() if p.name.endswith((".min.js", ".LICENSE.txt"))) if ordner.is_dir() else []
+
+
 def css_text() -> str:
     """All stylesheets in one, in name order (each with a comment naming its file)."""
     teile = []
@@ -52,9 +62,11 @@ def css_text() -> str:
 
 
 def dateien(config: Any) -> list[File]:
-    """The assets as MkDocs files, to be added in ``on_files``: the single files and the bundle."""
+    """The assets as MkDocs files, to be added in ``on_files``: the single files, the vendored
+    ones and the CSS bundle."""
     einzeln = [File.generated(config, f"{ZIEL}/{name}", abs_src_path=str(_ordner() / name)) for name in namen()]
-    return [*einzeln, File.generated(config, CSS, content=css_text())]
+    fremd = [File.generated(config, f"{ZIEL}/{VENDOR}/{name}", abs_src_path=str(_ordner() / VENDOR / name)) for name in vendor_namen()]
+    return [*einzeln, *fremd, File.generated(config, CSS, content=css_text())]
 
 
 def skripte(*, listenseite: bool, html: str, suche: bool) -> list[str]:
