@@ -13,7 +13,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def _skripte(h: Handbuch, seite: str) -> list[str]:
-    return [s["src"] for s in h.html(seite).find_all("script", src=True) if "staedtenetz" in s["src"]]
+    return [s["src"] for s in h.html(seite).find_all("script", src=True) if "assets/staedtenetz/" in s["src"]]
 
 
 def _stylesheets(h: Handbuch, seite: str) -> list[str]:
