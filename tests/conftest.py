@@ -288,3 +288,18 @@ def webserver():
     yield starten
     for s in server:
         s.stop()
+
+
+def suchindex(site: Path) -> dict[str, dict]:
+    """The pages in the Pagefind index of a built site: URL -> its record (text, filters, meta),
+    as the browser receives them (gzip files with a ``pagefind_dcd`` prefix)."""
+    import gzip
+    import json
+
+    seiten: dict[str, dict] = {}
+    for datei in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        daten = gzip.decompress(datei.read_bytes())
+        assert daten.startswith(b"pagefind_dcd"), datei
+        eintrag = json.loads(daten[len(b"pagefind_dcd") :])
+        seiten[eintrag["url"]] = eintrag
+    return seiten

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import eintrag_fixture as fx
-from conftest import Handbuch
+from conftest import Handbuch, suchindex
 from staedtenetz.ansichten.verwandt import Aehnlichkeit
 from staedtenetz.inhalt.frontmatter import lesen
 from staedtenetz.katalog.katalog import Katalog
@@ -380,14 +380,21 @@ def test_steckbrief_markiert_interne_eintraege_und_maskiert_text() -> None:
 
 
 def test_suche_findet_eintraege_nicht_ueber_fremde_listen(gebaut: Handbuch) -> None:
-    index = json.loads((gebaut.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    essen = " ".join(d["text"] + d["title"] for d in index if d["location"].startswith("kommunen/essen/"))
-    assert "Gesundheitskiosk" not in essen and "Essen Nordviertel" not in essen  # lists are excluded
-    kiosk = " ".join(d["text"] for d in index if d["location"].startswith("praxisbeispiele/gesundheitskiosk/"))
-    # Instead of the box, the search indexes one line with the names it links to.
-    assert kiosk.startswith(
-        "<p>Praxisbeispiel · Essen · Essen Nordviertel · Gesundheit, Bildung · Sozialer Zusammenhalt, BIWAQ · "
-        "Testträger e. V., Stadt Essen · Familien, Ältere Menschen</p>"
+    index = suchindex(gebaut.site)
+    essen = index["/kommunen/essen/"]
+    # Lists of other entries (collections, backlinks) are left out of a page's record.
+    assert "Gesundheitskiosk" not in essen["content"] and "Essen Nordviertel" not in essen["content"]
+    assert "Wird erwähnt in" not in essen["content"]
+    kiosk = index["/praxisbeispiele/gesundheitskiosk/"]
+    # Instead of the box (labels and values), the index gets one line with the names it links to.
+    assert kiosk["content"].startswith("Gesundheitskiosk. Ein Testtext.")
+    assert kiosk["content"].endswith(
+        "Essen · Essen Nordviertel · Gesundheit · Bildung · Sozialer Zusammenhalt · BIWAQ · "
+        "Testträger e. V. · Stadt Essen · Familien · Ältere Menschen."
     )
-    seite = (gebaut.site / "praxisbeispiele/gesundheitskiosk/index.html").read_text(encoding="utf-8")
-    assert "staedtenetz:" not in seite and "steckbrief-suchzeile" not in seite  # placeholders replaced
+    assert "Steckbrief" not in kiosk["content"] and "Zuletzt geändert" not in kiosk["content"]
+    assert kiosk["filters"] == {"Typ": ["Praxisbeispiel"], "Kommune": ["Essen"], "Handlungsfeld": ["Gesundheit", "Bildung"]}
+    assert (kiosk["meta"]["title"], kiosk["meta"]["art"]) == ("Gesundheitskiosk", "Praxisbeispiel · Essen")
+    assert index["/kommunen/essen/"]["filters"] == {"Typ": ["Kommune"], "Kommune": ["Essen"]}
+    assert index["/ueber/"]["filters"] == {"Typ": ["Weitere Seite"]}
+    assert "/suche/" not in index  # the search page itself

@@ -44,7 +44,8 @@ def projekt_konfiguration() -> str:
     cfg["site_name"] = "Korpus"
     cfg["nav"] = [{"Start": "index.md"}]
     cfg.pop("extra_css", None)
-    cfg["plugins"]["staedtenetz/katalog"] = {}
+    # Our settings without the environment ones (!ENV, read as None): the glossary stays.
+    cfg["plugins"]["staedtenetz/katalog"] = {k: v for k, v in (cfg["plugins"]["staedtenetz/katalog"] or {}).items() if v is not None}
     return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
 
 

@@ -226,7 +226,7 @@ def _fundstellen(site: Path) -> list[str]:
 def test_nichts_internes_in_der_oeffentlichen_ausgabe(gebaut) -> None:
     site = gebaut.bereinigt.site
     # The places a leak would show exist (else the search below proves nothing).
-    for datei in ["search/search_index.json", "sitemap.xml.gz", "katalog.json", "feed.xml", "404.html",
+    for datei in ["pagefind/pagefind-entry.json", "sitemap.xml.gz", "katalog.json", "feed.xml", "404.html",
                   "vorlagen/angriff-vorlage/angriff-vorlage.docx", "vorlagen/angriff-vorlage/angriff-vorlage.odt",
                   "vorlagen/angriff-vorlage/angriff-vorlage.pdf", "leitfaeden/angriff-leitfaden/angriff-leitfaden.pdf",
                   "praxisbeispiele/materialien/quadrat.svg"]:
@@ -330,7 +330,7 @@ def test_kein_angriff_laeuft_im_browser(gebaut, browser) -> None:
         p.wait_for_timeout(300)
         p.keyboard.press("/")
         p.keyboard.type("KORPUS", delay=20)
-        p.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+        p.wait_for_selector(".md-search-result__item", timeout=15000)  # no eval under the policy
         p.evaluate(AUSLOESEN)
         treffer += [f"Suche: __hit({t})" for t in p.evaluate("window.__treffer || []")]
     finally:

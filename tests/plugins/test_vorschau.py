@@ -85,3 +85,11 @@ def test_vorschau_laedt_beim_speichern_neu(vorschau, seite) -> None:
     datei.write_text(datei.read_text(encoding="utf-8").replace("# Essen", "# Essen neu gespeichert"), encoding="utf-8")
     # No reload by the test: the page must reload itself through livereload.
     seite.wait_for_function("document.querySelector('h1').innerText.includes('neu gespeichert')", timeout=60_000)
+
+
+def test_vorschau_hat_eine_suche_ohne_entwuerfe(vorschau) -> None:
+    """The preview indexes after each build (in the background, so the reload does not wait)."""
+    _, url = vorschau
+    _warten_bis(lambda: '"languages"' in _holen(url + "pagefind/pagefind-entry.json"))
+    assert 'data-pagefind-body' in _holen(url + "leitfaeden/verstetigung/")
+    assert 'data-pagefind-body' not in _holen(url + "leitfaeden/entwurf/")  # shown, but never searchable

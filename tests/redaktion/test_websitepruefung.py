@@ -59,8 +59,6 @@ theme:
   custom_dir: overrides
   font: false
 plugins:
-  - search:
-      lang: de
   - git-revision-date
   - staedtenetz/katalog:
       ausgabe: intern

@@ -18,7 +18,7 @@ only on table cells, only with ``text-align``); ``javascript:``, ``data:`` and e
 scheme (after entity decoding – the parser decodes ``&#106;`` and drops tabs and line breaks
 as a browser does); ``id``/``name`` values that could shadow the theme's own elements
 (``__config`` …); ``data-*`` attributes (the theme's script reads some of them; kept are only
-``data-tabs`` of the tabs, ``data-tabelle`` of our tables and ``data-search-exclude``). ``aria-*``
+``data-tabs`` of the tabs, ``data-tabelle`` of our tables and ``data-pagefind-ignore``). ``aria-*``
 attributes are kept.
 
 Material's tooltips (feature ``content.tooltips``) put an element's ``title`` into the page as

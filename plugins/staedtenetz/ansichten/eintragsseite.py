@@ -6,8 +6,10 @@
   them too and links to them are checked like every link.
 - :func:`ergaenzen` (``on_page_content``): fact box after the ``<h1>``; below the text the
   entity collection, "Ähnliche Praxisbeispiele" and "Wird erwähnt in"; the glue adds the
-  sections to the page's table of contents. Box and sections join the page through
-  :mod:`.nachtrag`, after the search plugin has read it (see the comment there).
+  sections to the page's table of contents. Box and sections are built with the escaping
+  builder and join the page through :mod:`.nachtrag`, after the page text has passed the
+  sanitizer. The search indexes neither (see :mod:`.suche`): the box's names go into one
+  weighted line, the sections list other entries.
 
 Knows nothing of MkDocs: pages are given by their source path and URL, files by callables.
 """
@@ -21,11 +23,11 @@ from typing import TYPE_CHECKING
 
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten import aenderungen, export, feed
-from staedtenetz.ansichten.html import Html, einfuegen, text
-from staedtenetz.ansichten.kontext import Ansichtskontext
+from staedtenetz.ansichten.html import OHNE_SUCHE, Html, einfuegen, el, text
 from staedtenetz.ansichten.nachtrag import Nachtraege
+from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.sammlung import sammlung
-from staedtenetz.ansichten.steckbrief import steckbrief, suchzeile
+from staedtenetz.ansichten.steckbrief import steckbrief
 from staedtenetz.ansichten.verwandt import aehnliche_abschnitt, erwaehnt_abschnitt
 
 if TYPE_CHECKING:
@@ -109,13 +111,8 @@ def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: An
     e = kontext.katalog.eintrag_fuer_pfad(seite)
     if e is None:
         return Ergaenzt(html)
-    # What Material's search parser reads costs about 10 µs per HTML tag (measured: a page with
-    # fact box and sections took 1.3 instead of 0.3 ms per Praxisbeispiel). So the search sees a
-    # one-line summary of the fact box in place of the box, and nothing of the sections (lists of
-    # other entries: a search for an entry should find its page, not every list that names it).
-    # The box and the sections join the page in on_post_page (nachtrag.py).
     kasten = steckbrief(e, v, kontext.geaendert.get(e.slug))
-    html = einfuegen(html, Html(nachtraege.marke(seite, "steckbrief", text(kasten), text(suchzeile(e, kontext.katalog)))))
+    html = einfuegen(html, Html(nachtraege.marke(seite, "steckbrief", text(kasten))))
     s = sammlung(e, v)
     abschnitte = list(s.abschnitte)
     verzeichnis = list(s.inhaltsverzeichnis)
@@ -131,5 +128,7 @@ def ergaenzen(html: str, seite: str, seiten_url: str, erzeugt: bool, kontext: An
         verzeichnis.append(("wird-erwaehnt-in", "Wird erwähnt in"))
     if not abschnitte:
         return Ergaenzt(html, verzeichnis)
-    return Ergaenzt(html + "\n" + nachtraege.marke(seite, "abschnitte", text(*abschnitte)), verzeichnis)
+    # Not in the search index: these sections list other entries (each is indexed on its page).
+    abschnitte_html = text(el("div", {"class": "sn-abschnitte", **OHNE_SUCHE}, *abschnitte))
+    return Ergaenzt(html + "\n" + nachtraege.marke(seite, "abschnitte", abschnitte_html), verzeichnis)
 

@@ -27,9 +27,10 @@ class Html(str):
 
 Kind = Union[Html, str, None, Iterable["Kind"]]
 
-#: Attribute for lists of other entries (collections, related, backlinks): Material's search
-#: skips them, so a search for an entry finds its page, not every list that names it.
-OHNE_SUCHE = {"data-search-exclude": ""}
+#: Attribute for lists of other entries (collections, related, backlinks, cards): the search
+#: index (Pagefind) skips them, so a search for an entry finds its page, not every list that
+#: names it.
+OHNE_SUCHE = {"data-pagefind-ignore": ""}
 
 # Tables get no class (Material styles only ``table:not([class])``); views mark them with
 # ``data-tabelle`` instead.

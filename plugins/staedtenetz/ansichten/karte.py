@@ -138,7 +138,7 @@ def karte(katalog: Katalog, url: Url) -> str:
         f'<a href="{geodaten.BKG_URL}">{escape(geodaten.BKG_NACHWEIS)}</a>, Lizenz: '
         f'<a href="{geodaten.LIZENZ_URL}">{escape(geodaten.LIZENZ)}</a></figcaption>'
     )
-    return f'<figure class="sn-karte" data-search-exclude>{svg}{nachweis}</figure>{alternative}'
+    return f'<figure class="sn-karte" data-pagefind-ignore>{svg}{nachweis}</figure>{alternative}'
 
 
 def einsetzen(html: str, katalog: Katalog, pfad: str, url: Url, halten: Callable[[str], str] = lambda svg: svg) -> str:

@@ -23,10 +23,6 @@ from staedtenetz.inhalt.modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS
 
 Url = Callable[[Eintrag], str]
 
-#: Where the listing goes. The glue puts this marker into the page content and replaces it in the
-#: finished HTML, so the search plugin does not parse thousands of cards (they are excluded from
-#: the index anyway; each entry is indexed on its own page).
-
 #: typ -> (dative plural for "12 von 40 …"), the rest comes from TYP_BEZEICHNUNG.
 DATIV_PLURAL = {
     "kommune": "Kommunen",
@@ -65,9 +61,8 @@ def liste(katalog: Katalog, typ: str, url: Url) -> str:
     singular, plural, _ = TYP_BEZEICHNUNG[typ]
     kennung = f"sn-liste-{typ}"
     teile = [
-        # <section>: Material's search compares elements by tag only, so the excluded wrapper
-        # must not contain an element of its own tag (a nested <div> would end the exclusion).
-        f'<section class="sn-liste" id="{kennung}" data-search-exclude>',
+        # Not in the search index: each entry is indexed on its own page.
+        f'<section class="sn-liste" id="{kennung}" data-pagefind-ignore>',
         f'<h2>Alle {escape(plural)}</h2>' if eintraege else "",
     ]
     if not eintraege:

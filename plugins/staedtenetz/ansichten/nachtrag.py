@@ -1,15 +1,15 @@
-"""HTML that joins a page only after Material's search plugin has read it.
+"""Our views' HTML that joins a page only after the page text has passed the sanitizer.
 
-Material's search parser costs about 10 µs per HTML tag. Large generated parts – a listing of
-thousands of cards, an entry's fact box and the lists below its text, the map – would double the
-build time and clutter the search results with titles of other entries. So ``on_page_content``
-puts a marker (optionally around a short text the search may index instead), and
-``on_post_page`` replaces it with the held-back HTML.
-
-The held-back HTML is ours, made with the escaping builder (:mod:`.html`); the page text around
-it passes the sanitizer (:mod:`.bereinigen`), which keeps the markers (:attr:`Nachtraege.muster`)
-and cleans the parts between them. A marker carries a random key made per build, so no page
+The listing, an entry's fact box and the sections below its text, and the map are ours, made
+with the escaping builder (:mod:`.html`); the page text around them passes the allow-list
+sanitizer (:mod:`.bereinigen`), which would strip what content may not write (the map's SVG,
+``data-pagefind-*``). So ``on_page_content`` puts a marker, the sanitizer keeps the markers
+(:attr:`Nachtraege.muster`) and cleans the parts between them, and ``on_post_page`` replaces
+each marker with the held-back HTML. A marker carries a random key made per build, so no page
 text can forge one to move or swallow our HTML.
+
+(It began as a way around Material's search parser, which read every page; the search is now
+Pagefind, which reads the finished pages.)
 """
 
 from __future__ import annotations
@@ -27,12 +27,11 @@ class Nachtraege:
         #: Matches the markers of this build (and nothing content can write without the key).
         self.muster = re.compile(rf"<!-- staedtenetz:{self._schluessel}:[a-z-]+ -->")
 
-    def marke(self, seite: str, name: str, html: str, fuer_die_suche: str = "") -> str:
-        """Hold ``html`` back for page ``seite``; return what the page gets now: a marker pair
-        around ``fuer_die_suche``."""
+    def marke(self, seite: str, name: str, html: str) -> str:
+        """Hold ``html`` back for page ``seite``; return what the page gets now: a marker pair."""
         marke = f"<!-- staedtenetz:{self._schluessel}:{name} -->"
         self._offen.setdefault(seite, []).append((marke, html))
-        return f"{marke}{fuer_die_suche}{marke}"
+        return f"{marke}{marke}"
 
     def einsetzen(self, seite: str, ausgabe: str) -> str:
         """Replace the marker pairs of ``seite`` in the finished page ``ausgabe``."""

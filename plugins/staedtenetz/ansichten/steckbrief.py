@@ -21,7 +21,7 @@ from staedtenetz.inhalt import formate
 from staedtenetz.inhalt.ausgabe import NUR_MITGLIEDER, ist_intern
 from staedtenetz.katalog.katalog import Eintrag
 from staedtenetz.inhalt.modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, STATUS_BEZEICHNUNG, TYPEN, Ansprechstelle, Bild, Kosten, Quelle, Zeitraum
-from staedtenetz.ansichten.html import Html, el, text, verbinden
+from staedtenetz.ansichten.html import OHNE_SUCHE, Html, el, text, verbinden
 from staedtenetz.ansichten.kontext import Verlinker, typ_bezeichnung
 
 ILLUSTRATIV = "Illustratives Beispiel – kein reales Projekt"
@@ -90,28 +90,13 @@ def steckbrief(e: Eintrag, v: Verlinker, geaendert: dt.date | None) -> Html:
         )
     return el(
         "aside",
-        {"class": f"steckbrief steckbrief--{e.typ}", "aria-label": "Steckbrief"},
+        # Not indexed as it is (labels and values would run together in the results); the search
+        # gets its names as one weighted line instead (suche.py).
+        {"class": f"steckbrief steckbrief--{e.typ}", "aria-label": "Steckbrief", **OHNE_SUCHE},
         el("p", {"class": "steckbrief__titel", "aria-hidden": "true"}, "Steckbrief"),
         hinweise,
         dl,
     )
-
-
-def suchzeile(e: Eintrag, katalog: Any) -> Html:
-    """What the search index gets instead of the box: one line with the names the box links
-    to (``Praxisbeispiel · Essen · Bildung, Gesundheit · …``). Hidden on the page, and replaced
-    by the box itself after indexing."""
-    teile = [typ_bezeichnung(e.typ)]
-    for feld in ("kommune", "programmgebiet", "handlungsfelder", "foerderprogramme"):
-        wert = getattr(e.daten, feld, None)
-        if not wert:
-            continue
-        slugs = wert if isinstance(wert, list) else [wert]
-        teile.append(", ".join(katalog.eintraege[s].title if s in katalog.eintraege else s for s in slugs))
-    for feld in ("traeger", "zielgruppen", "schlagworte"):
-        if werte := getattr(e.daten, feld, None):
-            teile.append(", ".join(werte))
-    return el("p", {"class": "steckbrief-suchzeile", "hidden": ""}, " · ".join(teile))
 
 
 def _eintragsart(e: Eintrag) -> str:

@@ -24,7 +24,7 @@ TAGS: frozenset[str] = frozenset(
 #: Elements removed together with their content.
 OHNE_INHALT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "textarea", "select", "iframe", "object", "noembed", "noframes", "xmp", "title"})
 
-_ALLE = {"class", "id", "title", "lang", "dir", "role", "hidden", "data-search-exclude"}
+_ALLE = {"class", "id", "title", "lang", "dir", "role", "hidden", "data-pagefind-ignore"}
 ATTRIBUTE: dict[str, set[str]] = {
     "*": _ALLE,
     "a": {"href", "name", "hreflang", "type", "download"},

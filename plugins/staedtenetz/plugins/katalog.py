@@ -7,6 +7,8 @@ view modules. Other plugins of the set get the catalogue through :func:`katalog_
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -25,8 +27,8 @@ from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.katalog.revision import Revisionsdaten
 from staedtenetz.plugins import assets
 from staedtenetz.pruefung import datenschutz, platzhalter
-from staedtenetz.inhalt import formate
-from staedtenetz.ansichten import bereinigen, eintragsseite, karte, liste
+from staedtenetz.inhalt import formate, glossar
+from staedtenetz.ansichten import aenderungen, bereinigen, eintragsseite, karte, liste, suche
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
@@ -46,6 +48,13 @@ class KatalogConfig(Config):
     ausgabe = c.Choice(("oeffentlich", "intern"), default="oeffentlich")
     #: Show entwurf/in-pruefung entries. Unset: yes in `mkdocs serve`, no in `mkdocs build`.
     entwuerfe = c.Optional(c.Type(bool))
+    #: The search (Pagefind, indexed after the build) and its box in the header.
+    suche = c.Type(bool, default=True)
+    #: Abbreviations for the tooltips on every page (``*[Begriff]: Kurzerklärung`` a line),
+    #: relative to mkdocs.yml; handed to the Markdown extension abbr (its glossary option).
+    glossar = c.Optional(c.Type(str))
+    #: The build that is published (set in the publishing workflow): needs site_url.
+    veroeffentlichung = c.Type(bool, default=False)
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -56,9 +65,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.revisionen: Revisionsdaten | None = None
         self.befehl: str = "build"
         self.kontext: Ansichtskontext = Ansichtskontext(self.katalog)  # per build, for the entry views
-        self.nachtraege = Nachtraege()  # big HTML that joins pages after the search plugin read them
+        self.nachtraege = Nachtraege()  # our views' HTML, held back from the sanitizer (nachtrag.py)
         self.wikilinks = WikilinkErweiterung(self._wikilink_ziel)  # [[slug]] in page text
         self.abfragen = AbfrageErweiterung()  # ```abfrage blocks in page text
+        self._suchsperre = threading.Lock()  # the live preview indexes in a thread, one run at a time
+        self._suchlauf = 0
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -83,12 +94,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             config.markdown_extensions.append(self.wikilinks)  # type: ignore[arg-type]  # Python-Markdown takes instances
         if not any(isinstance(x, AbfrageErweiterung) for x in config.markdown_extensions):
             config.markdown_extensions.append(self.abfragen)  # type: ignore[arg-type]
-        for name in assets.namen():
-            ziel = f"{assets.ZIEL}/{name}"
-            if name.endswith(".css") and ziel not in config.extra_css:
-                config.extra_css.append(ziel)
-            elif name.endswith(".js") and ziel not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(ziel)
+        if self.config.suche and ("search" in config.plugins or "material/search" in config.plugins):
+            log.warning(
+                "Materials Suche (Plugin 'search') ist eingetragen, das Handbuch sucht aber mit Pagefind: "
+                "Entfernen Sie 'search' unter 'plugins' in mkdocs.yml (sein Index wäre bei vielen "
+                "Einträgen mehrere MB groß und wird nicht mehr benutzt)."
+            )
+        if self.config.glossar:
+            _glossar_einbinden(config, self.config.glossar)
+        _site_url_pruefen(config, self.config.veroeffentlichung, self.befehl)
+        # One stylesheet for all our CSS; scripts only on the pages that use them (on_post_page).
+        if assets.CSS not in config.extra_css:
+            config.extra_css.append(assets.CSS)
         return config
 
     # Read before every other plugin of the set, which all use the catalogue.
@@ -133,6 +150,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             ausgabe=self.config.ausgabe,
         )
         self.kontext, erzeugt, warnungen = eintragsseite.vorbereiten(self.katalog, _url_von_pfad(files), website, self.revisionen)
+        if self.config.suche:
+            if files.get_file_from_path(suche.PFAD) is None:
+                erzeugt[suche.PFAD] = suche.seite()
+            else:
+                log.warning(f"'{suche.PFAD}' wird vom Plugin erzeugt (die Suchseite), liegt aber auch in docs/. Benennen Sie die Datei in docs/ um.")
         for pfad, inhalt in erzeugt.items():
             files.append(File.generated(config, pfad, content=inhalt))
         for w in warnungen:
@@ -179,6 +201,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         typ = liste.listenseite(page.file.src_uri)
         if typ:
             html += self.nachtraege.marke(page.file.src_uri, "liste", liste.liste(self.katalog, typ, url))
+        if self.config.suche and seite == suche.PFAD and page.file.generated_by is not None:
+            html += self.nachtraege.marke(seite, "suche", suche.formular(self.katalog))
         # Titles and descriptions reach Material's templates unescaped (MkDocs' Jinja has no
         # autoescape): escaped here, for every page before any template is rendered (the
         # navigation of one page shows the titles of others).
@@ -190,9 +214,58 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.nachtraege.einsetzen(page.file.src_uri, output)
+        output = self.nachtraege.einsetzen(page.file.src_uri, output)  # our held-back views
+        skripte = assets.skripte(
+            listenseite=liste.listenseite(page.file.src_uri) is not None, html=output, suche=self.config.suche
+        )
+        output = assets.einbinden(output, skripte, page.url)
+        if not self.config.suche or not _indexieren(page):
+            return output
+        e = self.katalog.eintrag_fuer_pfad(page.file.src_uri)
+        if not suche.indexiert(e, self.ausgabe):
+            return output
+        markiert = suche.markieren(output, suche.suchdaten(e, self.katalog, page.title or ""))
+        return output if markiert is None else markiert
 
-    # Before the search plugin (priority 0) indexes the page and before the template renders it.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.suche:
+            return
+        site = Path(config.site_dir)
+        if self.befehl == "serve":
+            # The live preview reloads the browser after this event: it must not wait for the
+            # index (seconds at thousands of pages). Its search is current a moment later.
+            self._suchlauf += 1
+            threading.Thread(target=self._suchindex, args=(site, self._suchlauf), daemon=True).start()
+            return
+        try:
+            self._suchindex(site)
+        except suche.SuchindexFehler as fehler:
+            raise PluginError(str(fehler)) from fehler
+
+    def _suchindex(self, site: Path, lauf: int | None = None) -> None:
+        """Build the search index of ``site``; ``lauf``: the preview's rebuild it belongs to
+        (in a thread: one index at a time, errors logged, a stale run dropped)."""
+        with self._suchsperre:
+            if lauf is not None and lauf != self._suchlauf:
+                return  # a newer rebuild has started its own run
+            start = time.perf_counter()
+            try:
+                n = suche.index_bauen(site)
+            except suche.SuchindexFehler as fehler:
+                if lauf is None:
+                    raise
+                if lauf == self._suchlauf:
+                    log.warning(str(fehler))
+                return
+        if n == 0:
+            log.warning(
+                "Suche: Keine Seite im Suchindex. Das Theme muss Material for MkDocs sein "
+                "(die Seiten brauchen dessen <article class=\"md-content__inner md-typeset\">)."
+            )
+        else:
+            log.info(f"Suche: {n} Seiten im Suchindex ({suche.ORDNER}/, {time.perf_counter() - start:.1f} s).")
+
+    # Before the template renders the page.
     @event_priority(100)
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         # Everything the page text became – Markdown, raw HTML, attr_list, extensions, and the
@@ -207,6 +280,23 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if stand:
                 page.meta["git_revision_date_localized"] = formate.datum(stand)
         return context
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # The sitemap's <lastmod> is page.update_date (MkDocs' default: the build date), and
+        # MkDocs writes the sitemap before the pages: set it here, to the page's git date. A
+        # generated page has none, except the change list (its newest change); an uncommitted
+        # page keeps the build date (changed today).
+        stand = None
+        if self.revisionen and self.revisionen.vorhanden and page.file.abs_src_path:
+            stand = self.revisionen.datum(page.file.abs_src_path)
+        elif page.file.generated_by is not None:
+            if page.file.src_uri == aenderungen.PFAD:
+                stand = max(self.kontext.geaendert.values(), default=None)
+            if stand is None:
+                page.update_date = ""  # no <lastmod> rather than a wrong one
+        if stand is not None:
+            page.update_date = stand.isoformat()
+        return page
 
     def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
         e = self.katalog.eintraege.get(slug)
@@ -306,6 +396,44 @@ def _fehlerseite(q: Quelltext) -> str:
 
 def _md(text: str) -> str:
     return text.replace("\n", " ").replace("<", "&lt;")
+
+
+def _glossar_einbinden(config: MkDocsConfig, datei: str) -> None:
+    """Read the glossary once and hand it to the abbr extension (instead of appending the file
+    to every page's Markdown, which made each page parse it again)."""
+    basis = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    try:
+        eintraege = glossar.lesen(basis / datei, datei)
+    except glossar.GlossarFehler as fehler:
+        raise PluginError(f"Glossar: {fehler}") from None
+    if "abbr" not in config.markdown_extensions:
+        config.markdown_extensions.append("abbr")
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = eintraege
+
+
+def _site_url_pruefen(config: MkDocsConfig, veroeffentlichung: bool, befehl: str) -> None:
+    """Without site_url the sitemap is empty and the feed has no absolute addresses: a warning for
+    the published build (so --strict stops it), a note for every other build."""
+    if config.site_url:
+        return
+    text = (
+        "site_url fehlt in mkdocs.yml: Die Sitemap (sitemap.xml) bleibt leer, Feed und Offene Daten "
+        "haben keine absoluten Adressen. Tragen Sie die Adresse der veröffentlichten Website ein "
+        "(site_url: https://…/) oder setzen Sie STAEDTENETZ_SITE_URL."
+    )
+    if veroeffentlichung or befehl == "gh-deploy":
+        log.warning(text)
+    elif befehl == "build":
+        log.info(text)
+
+
+def _indexieren(page: Page) -> bool:
+    """Pages the search leaves out: the search page itself and pages with Material's front-matter
+    switch ``search: {exclude: true}``."""
+    if page.file.src_uri == suche.PFAD and page.file.generated_by is not None:
+        return False
+    einstellung = page.meta.get("search")
+    return not (isinstance(einstellung, dict) and einstellung.get("exclude") is True)
 
 
 def _url_von_pfad(files: Files):
