@@ -49,6 +49,17 @@ def projekt_konfiguration() -> str:
     return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
 
 
+def konfiguration_mit_snippets() -> str:
+    """The project's configuration plus pymdownx.snippets, as someone might add it again (the
+    handbook itself has no snippets: the glossary goes through abbr's ``glossary`` option). The
+    plugin must keep it inside includes/."""
+    cfg = yaml.safe_load(projekt_konfiguration())
+    erweiterungen = [e for e in cfg["markdown_extensions"] if not (isinstance(e, dict) and "pymdownx.snippets" in e) and e != "pymdownx.snippets"]
+    erweiterungen.append({"pymdownx.snippets": {"base_path": ["includes"], "check_paths": True}})
+    cfg["markdown_extensions"] = erweiterungen
+    return yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
+
+
 @dataclass
 class Angriff:
     kennung: str

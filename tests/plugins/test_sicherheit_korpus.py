@@ -79,8 +79,8 @@ class Kanarie:
         self._httpd.server_close()
 
 
-def _handbuch(ziel: Path, dateien: dict) -> Handbuch:
-    h = Handbuch.anlegen(ziel, {**dateien, "mkdocs.yml": projekt_konfiguration()})
+def _handbuch(ziel: Path, dateien: dict, konfiguration: str | None = None) -> Handbuch:
+    h = Handbuch.anlegen(ziel, {**dateien, "mkdocs.yml": konfiguration or projekt_konfiguration()})
     for typ in LISTEN:
         if not (h.docs / typ / "index.md").exists():
             h.schreiben(f"docs/{typ}/index.md", f"# {typ.capitalize()}\n")
@@ -100,7 +100,11 @@ def gebaut(tmp_path_factory):
         hb = _handbuch(wurzel / "bereinigt", kb.dateien)
         ka = korpus.abgelehnt(kanarie.url)
         ha = _handbuch(wurzel / "abgelehnt", ka.dateien)
-        he = _handbuch(wurzel / "einbindung", {**korpus.einbindungen(), **{p: i for p, i in ka.dateien.items() if "geheimq7" in p and "zweiter" not in p}})
+        he = _handbuch(
+            wurzel / "einbindung",
+            {**korpus.einbindungen(), **{p: i for p, i in ka.dateien.items() if "geheimq7" in p and "zweiter" not in p}},
+            korpus.konfiguration_mit_snippets(),
+        )
         ergebnis = SimpleNamespace(
             kanarie=kanarie,
             bereinigt=hb,

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import Handbuch, basis_eintraege
+from conftest import Handbuch, basis_eintraege, suchindex
 
 NOTIZ = "<!-- intern: Frau Beispiel hat das Budget noch nicht freigegeben -->"
 
@@ -47,7 +47,8 @@ def test_html_kommentare_erreichen_die_seite_nicht(gebaut: Handbuch) -> None:
     offen = (gebaut.site / "ueber/offen/index.html").read_text(encoding="utf-8")
     assert "<!-- nicht geschlossen" not in offen and "Der Rest." in offen
     # Neither in the search index.
-    suche = (gebaut.site / "search/search_index.json").read_text(encoding="utf-8")
+    suche = json.dumps(suchindex(gebaut.site), ensure_ascii=False)
+    assert "Öffentlicher Text." in suche  # the index is read for real
     assert "Frau Beispiel" not in suche and "nur für die Redaktion" not in suche
 
 
