@@ -22,11 +22,18 @@ def basis(h: Handbuch, webserver) -> str:
     return webserver(h.site)
 
 
+def _fertig(seite) -> None:
+    # The filter works on the listing's data file: the first filter waits for it (aria-busy).
+    seite.locator(".sn-liste:not([aria-busy])").wait_for(state="attached")
+
+
 def _sichtbar(seite) -> list[str]:
+    _fertig(seite)
     return seite.locator(".sn-karte:visible h3").all_inner_texts()
 
 
 def _anzahl(seite) -> str:
+    _fertig(seite)
     return seite.locator(".sn-liste__anzahl").inner_text()
 
 

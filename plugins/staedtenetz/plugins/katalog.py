@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
 
 from staedtenetz.inhalt.frontmatter import Quelltext, lesen
 from staedtenetz.katalog.katalog import Katalog
@@ -43,6 +44,8 @@ class KatalogConfig(Config):
     ausgabe = c.Choice(("oeffentlich", "intern"), default="oeffentlich")
     #: Show entwurf/in-pruefung entries. Unset: yes in `mkdocs serve`, no in `mkdocs build`.
     entwuerfe = c.Optional(c.Type(bool))
+    #: Entries per page of a listing (tables take twice as many); the other pages are generated.
+    eintraege_je_seite = c.Type(int, default=liste.SEITENGROESSE)
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -130,7 +133,30 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             files.append(File.generated(config, pfad, content=inhalt))
         for w in warnungen:
             log.warning(w)
+        self._listen_erzeugen(files, config)
         return files
+
+    def _listen_erzeugen(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages 2 … n and the filter's data file of every listing whose first page exists."""
+        groesse = max(1, self.config.eintraege_je_seite)
+        for typ in liste.FILTER:
+            if files.get_file_from_path(liste.seitenpfad(typ, 1)) is None:
+                continue
+            erzeugt = list(liste.weitere_seiten(self.katalog, typ, groesse))
+            daten_pfad = liste.datenpfad(typ)
+            for pfad, _ in [*erzeugt, (daten_pfad, "")]:
+                if files.get_file_from_path(pfad) is not None:
+                    log.warning(
+                        f"'{self.docs_name}/{pfad}' liegt in docs/, das Plugin erzeugt aber eine Datei dieses Namens "
+                        "für die Übersichtsliste. Benennen Sie die Datei um."
+                    )
+                    files.remove(files.get_file_from_path(pfad))
+            for pfad, markdown in erzeugt:
+                files.append(File.generated(config, pfad, content=markdown))
+            datei = File.generated(config, daten_pfad, content="")
+            url = lambda e, _ziel=datei.url: get_relative_url(files.get_file_from_path(e.pfad).url, _ziel)  # noqa: E731
+            datei.content_string = liste.daten_text(liste.daten(self.katalog, typ, url))
+            files.append(datei)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         q = self.katalog.quellen.get(page.file.src_uri)
@@ -166,10 +192,25 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         _inhaltsverzeichnis(page, html, ergaenzt.verzeichnis)
         if ergaenzt.geaendert is not None:
             page.meta["git_revision_date_localized"] = ergaenzt.geaendert
-        typ = liste.listenseite(page.file.src_uri)
-        if typ:
-            html += self.nachtraege.marke(page.file.src_uri, "liste", liste.liste(self.katalog, typ, url))
+        seite = liste.seite_der_liste(page.file.src_uri)
+        if seite is not None and (seite.nummer == 1 or page.file.generated_by == "staedtenetz/katalog"):
+            html += self.nachtraege.marke(page.file.src_uri, "liste", self._liste(seite, page, files))
         return html
+
+    def _liste(self, seite: liste.Listenseite, page: Page, files: Files) -> str:
+        def relativ(pfad: str) -> str:
+            f = files.get_file_from_path(pfad)
+            return get_relative_url(f.url, page.url) if f is not None else ""
+
+        return liste.liste(
+            self.katalog,
+            seite.typ,
+            _relative_urls(page, files),
+            seite.nummer,
+            max(1, self.config.eintraege_je_seite),
+            seitenurl=lambda n: relativ(liste.seitenpfad(seite.typ, n)),
+            daten_url=relativ(liste.datenpfad(seite.typ)),
+        )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return self.nachtraege.einsetzen(page.file.src_uri, output)
