@@ -125,9 +125,8 @@ def seitenzahl(anzahl: int, groesse: int) -> int:
     return max(1, math.ceil(anzahl / groesse))
 
 
-def weitere_seiten(katalog: Katalog, typ: str, groesse: int = SEITENGROESSE) -> list[tuple[str, str]]:
+def weitere_seiten(typ: str, n: int) -> list[tuple[str, str]]:
     """(docs-relative path, Markdown) of the generated pages 2 … n of the listing of ``typ``."""
-    n = seitenzahl(len(eintraege(katalog, typ)), seitengroesse(typ, groesse))
     _, plural, _ = TYP_BEZEICHNUNG[typ]
     seiten = []
     for nummer in range(2, n + 1):
@@ -140,6 +139,27 @@ def weitere_seiten(katalog: Katalog, typ: str, groesse: int = SEITENGROESSE) -> 
 # -- the listing HTML -------------------------------------------------------------------------
 
 
+@dataclass
+class Listenkopf:
+    """What every page of one listing shares, computed once per build: the entries in listing
+    order and the filter form (its option counts run over all entries)."""
+
+    typ: str
+    eintraege: list[Eintrag]
+    formular: str
+    groesse: int  # entries per page
+
+    @classmethod
+    def aufbauen(cls, katalog: Katalog, typ: str, groesse: int = SEITENGROESSE) -> Listenkopf:
+        alle = eintraege(katalog, typ)
+        formular = _filterformular(katalog, typ, alle, f"sn-liste-{typ}") if alle else ""
+        return cls(typ, alle, formular, seitengroesse(typ, groesse))
+
+    @property
+    def seitenzahl(self) -> int:
+        return seitenzahl(len(self.eintraege), self.groesse)
+
+
 def liste(
     katalog: Katalog,
     typ: str,
@@ -148,15 +168,17 @@ def liste(
     groesse: int = SEITENGROESSE,
     seitenurl: Callable[[int], str] | None = None,
     daten_url: str = "",
+    kopf: Listenkopf | None = None,
 ) -> str:
     """Page ``nummer`` of the listing of ``typ``: filter form, count, that page's entries and the
     page navigation. ``seitenurl(n)`` is page n's address relative to this page; ``daten_url``
-    the data file's."""
-    alle = eintraege(katalog, typ)
+    the data file's; ``kopf`` what all pages share (computed here if not given)."""
+    kopf = kopf or Listenkopf.aufbauen(katalog, typ, groesse)
+    alle = kopf.eintraege
     singular, plural, _ = TYP_BEZEICHNUNG[typ]
     kennung = f"sn-liste-{typ}"
-    g = seitengroesse(typ, groesse)
-    n_seiten = seitenzahl(len(alle), g)
+    g = kopf.groesse
+    n_seiten = kopf.seitenzahl
     nummer = min(max(nummer, 1), n_seiten)
     auf_der_seite = alle[(nummer - 1) * g : nummer * g]
     teile = [
@@ -169,7 +191,7 @@ def liste(
     if not alle:
         teile.append(f"<p>Noch keine {escape(plural)} veröffentlicht.</p></section>")
         return "".join(teile)
-    teile.append(_filterformular(katalog, typ, alle, kennung))
+    teile.append(kopf.formular)
     teile.append(
         f'<p class="sn-liste__anzahl" role="status" aria-live="polite" data-singular="{escape(singular)}" '
         f'data-plural="{escape(plural)}" data-dativ="{escape(DATIV_PLURAL[typ])}">{_anzahl(len(alle), singular, plural)}</p>'
@@ -384,7 +406,7 @@ def _tabelle(katalog: Katalog, typ: str, eintraege_: list[Eintrag], url: Url) ->
 # -- the data file ----------------------------------------------------------------------------
 
 
-def daten(katalog: Katalog, typ: str, url: Url) -> dict:
+def daten(katalog: Katalog, typ: str, url: Url, alle: list[Eintrag] | None = None) -> dict:
     """The compact data of the listing for ``liste.js``: one record per listed entry, in listing
     order; repeated texts (fact values, table cells) once in ``werte`` and referred to by index.
     ``url(eintrag)`` is relative to the data file."""
@@ -402,7 +424,7 @@ def daten(katalog: Katalog, typ: str, url: Url) -> dict:
     tabelle = typ in TABELLEN
     namen: list[str] = list(_tabellenkopf(typ)) if tabelle else []
     datensaetze = []
-    for e in eintraege(katalog, typ):
+    for e in (alle if alle is not None else eintraege(katalog, typ)):
         satz: dict[str, object] = {"u": url(e), "t": e.title}
         if tabelle:
             satz["f"] = [nr(z) for z in _zellen(katalog, e)]

@@ -58,6 +58,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.kontext: Ansichtskontext = Ansichtskontext(self.katalog)  # per build, for the entry views
         self.nachtraege = Nachtraege()  # big HTML that joins pages after the search plugin read them
         self.wikilinks = WikilinkErweiterung(self._wikilink_ziel)  # [[slug]] in page text
+        self.listen: dict[str, liste.Listenkopf] = {}  # per build: what all pages of a listing share
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -139,10 +140,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _listen_erzeugen(self, files: Files, config: MkDocsConfig) -> None:
         """Pages 2 … n and the filter's data file of every listing whose first page exists."""
         groesse = max(1, self.config.eintraege_je_seite)
+        self.listen = {}
         for typ in liste.FILTER:
             if files.get_file_from_path(liste.seitenpfad(typ, 1)) is None:
                 continue
-            erzeugt = list(liste.weitere_seiten(self.katalog, typ, groesse))
+            kopf = self.listen[typ] = liste.Listenkopf.aufbauen(self.katalog, typ, groesse)
+            erzeugt = liste.weitere_seiten(typ, kopf.seitenzahl)
             daten_pfad = liste.datenpfad(typ)
             for pfad, _ in [*erzeugt, (daten_pfad, "")]:
                 if files.get_file_from_path(pfad) is not None:
@@ -155,7 +158,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 files.append(File.generated(config, pfad, content=markdown))
             datei = File.generated(config, daten_pfad, content="")
             url = lambda e, _ziel=datei.url: get_relative_url(files.get_file_from_path(e.pfad).url, _ziel)  # noqa: E731
-            datei.content_string = liste.daten_text(liste.daten(self.katalog, typ, url))
+            datei.content_string = liste.daten_text(liste.daten(self.katalog, typ, url, kopf.eintraege))
             files.append(datei)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -210,6 +213,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             max(1, self.config.eintraege_je_seite),
             seitenurl=lambda n: relativ(liste.seitenpfad(seite.typ, n)),
             daten_url=relativ(liste.datenpfad(seite.typ)),
+            kopf=self.listen.get(seite.typ),
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
