@@ -16,6 +16,7 @@ to the page being rendered.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 import posixpath
@@ -447,6 +448,16 @@ def daten(katalog: Katalog, typ: str, url: Url, alle: list[Eintrag] | None = Non
         "werte": werte,
         "eintraege": datensaetze,
     }
+
+
+def abdruck(kopf: Listenkopf, d: dict, nummer: int) -> str:
+    """A fingerprint of everything page ``nummer`` of the listing shows (for the live preview):
+    the form, the number of pages and entries, and the data of that page's entries."""
+    g = kopf.groesse
+    seite = d["eintraege"][(nummer - 1) * g : nummer * g]
+    texte = [[d["werte"][i] if i >= 0 else "" for i in satz.get("f", ())] for satz in seite]
+    roh = json.dumps([kopf.formular, kopf.seitenzahl, len(kopf.eintraege), seite, texte], ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(roh.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def daten_text(d: dict) -> str:
