@@ -89,7 +89,7 @@ def stand(
         aehnlich = {}
         if kontext.aehnlichkeit is not None:
             for slug, e in kontext.aehnlichkeit.eintraege.items():
-                aehnlich[slug] = tuple(a.slug for a, _ in kontext.aehnlichkeit.aehnliche(e))
+                aehnlich[slug] = tuple((a.slug, a.title) for a, _ in kontext.aehnlichkeit.aehnliche(e))
 
     def eintrag_abdruck(slug: str) -> tuple:
         e = katalog.eintraege[slug]
