@@ -112,3 +112,29 @@ def _reihenfolge(modell: type[Basis]) -> list[str]:
 
 def formulardaten_json(katalog: Katalog, repo: dict[str, Any]) -> str:
     return json.dumps(formulardaten(katalog, repo), ensure_ascii=False, sort_keys=True)
+
+
+#: The element of the submission form on its page (docs/beitragen/einreichen.md).
+FORMULAR_ELEMENT = 'id="beitrag-formular"'
+#: ids of the data the form reads from its page: the schema and the form data. Embedded as
+#: JSON (never executed), so the form also works when the site is opened from disk (file://,
+#: the pull-request preview), where a browser refuses to fetch files.
+DATEN_IDS = {"schema": "beitrag-daten-schema", "formular": "beitrag-daten-formular"}
+
+
+def formulardaten_einbetten(seite: str, schema_json: str, formular_json: str) -> str:
+    """The page with the form's data as ``<script type="application/json">`` before ``</body>``;
+    pages without the form come back unchanged."""
+    if FORMULAR_ELEMENT not in seite or "</body>" not in seite:
+        return seite
+    inseln = "".join(
+        f'<script type="application/json" id="{DATEN_IDS[name]}">{_json_im_skript(text)}</script>'
+        for name, text in (("schema", schema_json), ("formular", formular_json))
+    )
+    kopf, _, rest = seite.rpartition("</body>")
+    return f"{kopf}{inseln}\n</body>{rest}"
+
+
+def _json_im_skript(text: str) -> str:
+    """JSON that cannot end its ``<script>`` element early (``</script>``, ``<!--``)."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

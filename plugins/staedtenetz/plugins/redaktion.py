@@ -55,10 +55,12 @@ class RedaktionPlugin(BasePlugin[RedaktionConfig]):
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         katalog = katalog_von(config)
+        self.schema_json = json_text()
         if files.get_file_from_path(SCHEMA_PFAD) is None:
-            files.append(File.generated(config, SCHEMA_PFAD, content=json_text()))
+            files.append(File.generated(config, SCHEMA_PFAD, content=self.schema_json))
         repo = redaktion.repository(config.repo_url, config.edit_uri, Path(config.docs_dir).name)
-        files.append(File.generated(config, FORMULAR_PFAD, content=redaktion.formulardaten_json(katalog, repo)))
+        self.formular_json = redaktion.formulardaten_json(katalog, repo)
+        files.append(File.generated(config, FORMULAR_PFAD, content=self.formular_json))
         return files
 
     # Late, after every other plugin has read the meta of the page.
@@ -73,3 +75,7 @@ class RedaktionPlugin(BasePlugin[RedaktionConfig]):
         if eintrag is None:
             return html
         return redaktion.hinweis_einsetzen(html, eintrag.daten.status)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # The form reads its data from its own page, so it works from disk too (file://).
+        return redaktion.formulardaten_einbetten(output, self.schema_json, self.formular_json)

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import click
 
-from staedtenetz.inhalt.ausgabe import Ausgabe
-from staedtenetz.katalog.laden import katalog_laden
 from staedtenetz.inhalt.meldungen import Meldung, zusammenfassung
-from staedtenetz.redaktion.cli_basis import HILFE, _DeutscheHilfe, _DeutscherBefehl, _relativ
+from staedtenetz.redaktion.cli_basis import HILFE, _DeutscheHilfe, _DeutscherBefehl, _relativ, KONFIGURATION, katalog_der_ausgabe
 from staedtenetz.redaktion.projekt import Projekt, ProjektFehler
 
 
@@ -28,12 +26,7 @@ def main() -> None:
 @main.command(cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
 @click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
 @click.argument("pfade", nargs=-1, type=click.Path(path_type=Path), metavar="[PFAD …]")
-@click.option(
-    "-f",
-    "--konfiguration",
-    type=click.Path(path_type=Path),
-    help="Die mkdocs.yml des Handbuchs (sonst die im aktuellen Ordner oder darüber).",
-)
+@KONFIGURATION
 @click.option(
     "--format",
     "format_",
@@ -72,13 +65,7 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, format_: str, a
             sys.exit(2)
         auswahl.append(voll)
 
-    ausgabe = ausgabe or projekt.plugin("staedtenetz/katalog").get("ausgabe") or "oeffentlich"
-    max_mb = projekt.plugin("staedtenetz/austausch").get("materialien_max_mb")
-    katalog = katalog_laden(
-        projekt.docs_dir,
-        Ausgabe(intern=ausgabe == "intern"),
-        float(max_mb) if isinstance(max_mb, (int, float)) else None,
-    )
+    katalog, _ = katalog_der_ausgabe(projekt, ausgabe)
 
     meldungen = [m for m in katalog.meldungen if _gewaehlt(projekt.docs_dir / m.pfad, auswahl)]
     for m in meldungen:
@@ -110,11 +97,12 @@ def schema() -> None:
 
 
 # Editorial workflow (issue 4): neu, bericht, zusammenfassung – defined in cli_redaktion.py.
-from staedtenetz.redaktion.cli_redaktion import bericht as _bericht, neu as _neu, zusammenfassung_befehl as _zusammenfassung
+from staedtenetz.redaktion.cli_redaktion import bericht as _bericht, neu as _neu, website_pruefen as _website_pruefen, zusammenfassung_befehl as _zusammenfassung
 
 main.add_command(_neu, "neu")
 main.add_command(_bericht, "bericht")
 main.add_command(_zusammenfassung, "zusammenfassung")
+main.add_command(_website_pruefen, "website-pruefen")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,11 @@ from pathlib import Path
 
 import click
 
+from staedtenetz.inhalt.ausgabe import Ausgabe
+from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.katalog.laden import katalog_laden
+from staedtenetz.redaktion.projekt import Projekt
+
 
 class _DeutscheHilfe(click.Group):
     """Click with German headings and messages for the cases people actually hit."""
@@ -78,9 +83,28 @@ def _abbruch(text: str, ctx: click.Context | None) -> None:
 
 HILFE = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+#: ``-f/--konfiguration``, the option of every command that reads the handbook.
+KONFIGURATION = click.option(
+    "-f",
+    "--konfiguration",
+    type=click.Path(path_type=Path),
+    help="Die mkdocs.yml des Handbuchs (sonst die im aktuellen Ordner oder darüber).",
+)
+
 
 def _relativ(pfad: Path) -> str:
     try:
         return pfad.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return pfad.as_posix()
+
+
+def katalog_der_ausgabe(projekt: Projekt, ausgabe: str | None) -> tuple[Katalog, Ausgabe]:
+    """The catalogue as the build of ``ausgabe`` sees it (``None``: the edition of the
+    configuration – mkdocs.intern.yml: intern – else the public one), with the configuration's
+    size limit for materials."""
+    name = ausgabe or projekt.plugin("staedtenetz/katalog").get("ausgabe") or "oeffentlich"
+    max_mb = projekt.plugin("staedtenetz/austausch").get("materialien_max_mb")
+    gewaehlt = Ausgabe(intern=name == "intern")
+    katalog = katalog_laden(projekt.docs_dir, gewaehlt, float(max_mb) if isinstance(max_mb, (int, float)) else None)
+    return katalog, gewaehlt

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from staedtenetz.redaktion.cli_basis import HILFE, _DeutscherBefehl, _relativ
+from staedtenetz.redaktion.cli_basis import HILFE, _DeutscherBefehl, _relativ, KONFIGURATION, katalog_der_ausgabe
 from staedtenetz.katalog.laden import katalog_laden
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG, TYPEN
 from staedtenetz.redaktion.projekt import Projekt, ProjektFehler
@@ -27,14 +27,6 @@ def _projekt(konfiguration: Path | None) -> Projekt:
         sys.exit(2)
 
 
-_KONFIGURATION = click.option(
-    "-f",
-    "--konfiguration",
-    type=click.Path(path_type=Path),
-    help="Die mkdocs.yml des Handbuchs (sonst die im aktuellen Ordner oder darüber).",
-)
-
-
 @click.command(cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
 @click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
 @click.argument("typ", type=click.Choice(list(TYPEN)), metavar="TYP")
@@ -45,7 +37,7 @@ _KONFIGURATION = click.option(
 @click.option("--art", help="Art (Praxisbeispiel: dokumentiert/illustrativ; Handlungsfeld: thematisch/instrumentell).")
 @click.option("--feld", "felder", multiple=True, metavar="NAME=WERT", help="Ein weiteres Pflichtfeld, z. B. --feld ags=05113000 (mehrfach möglich).")
 @click.option("--kennung", help="Kennung (Dateiname ohne .md) statt der aus dem Titel abgeleiteten.")
-@_KONFIGURATION
+@KONFIGURATION
 def neu(
     typ: str,
     titel: str | None,
@@ -166,7 +158,7 @@ def _abbruch(text: str) -> None:
     help="text für das Terminal, markdown z. B. für ein Issue oder die Job-Zusammenfassung.",
 )
 @click.option("--stichtag", type=click.DateTime(["%Y-%m-%d"]), help="Stichtag JJJJ-MM-TT statt heute.")
-@_KONFIGURATION
+@KONFIGURATION
 def bericht(format_: str, stichtag: dt.datetime | None, konfiguration: Path | None) -> None:
     """Bericht für die Redaktion: Status, veraltete Seiten, Förderstände, Bildnachweise,
     fehlende Abschnitte, Seiten ohne Verweise, defekte Links, offene Platzhalter."""
@@ -181,7 +173,7 @@ def bericht(format_: str, stichtag: dt.datetime | None, konfiguration: Path | No
 @click.command("zusammenfassung", cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
 @click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
 @click.option("--basis", required=True, metavar="GIT-STAND", help="Womit verglichen wird, z. B. origin/main.")
-@_KONFIGURATION
+@KONFIGURATION
 def zusammenfassung_befehl(basis: str, konfiguration: Path | None) -> None:
     """Zusammenfassung eines Pull Requests in Markdown (für die Job-Zusammenfassung):
     neue und geänderte Einträge, Fehler, Warnungen und eine Checkliste für die Redaktion."""
@@ -194,3 +186,38 @@ def zusammenfassung_befehl(basis: str, konfiguration: Path | None) -> None:
         click.echo(f"Fehler: {e}", err=True)
         sys.exit(2)
     click.echo(text, nl=False)
+
+
+@click.command("website-pruefen", cls=_DeutscherBefehl, context_settings=HILFE, options_metavar="[OPTIONEN]")
+@click.help_option("-h", "--help", help="Diese Hilfe zeigen und beenden.")
+@click.argument("ordner", required=False, type=click.Path(path_type=Path), metavar="[AUSGABEORDNER]")
+@click.option(
+    "--ausgabe",
+    type=click.Choice(["oeffentlich", "intern"]),
+    help="Welche Ausgabe der Ordner enthalten soll. Ohne Angabe: wie in der Konfiguration.",
+)
+@KONFIGURATION
+def website_pruefen(ordner: Path | None, ausgabe: str | None, konfiguration: Path | None) -> None:
+    """Die gebaute Website prüfen, bevor sie veröffentlicht wird.
+
+    Unabhängig davon, womit gebaut wurde: Fehlen katalog.json oder feed.xml, fehlen Einträge
+    auf einer Übersichtsseite oder steht etwas von einem Entwurf, einem Eintrag in Prüfung
+    oder einem internen Eintrag (Kennung, Titel, Dateien) in irgendeiner Datei der
+    öffentlichen Ausgabe – auch im Suchindex, in gepackten Dateien und PDFs –, endet der
+    Befehl mit 1. AUSGABEORDNER: ohne Angabe der site_dir der Konfiguration.
+    """
+    from staedtenetz.redaktion import websitepruefung
+
+    projekt = _projekt(konfiguration)
+    site_dir = ordner if ordner is not None else projekt.wurzel / str(projekt.einstellungen.get("site_dir", "site"))
+    katalog, gewaehlt = katalog_der_ausgabe(projekt, ausgabe)
+    if katalog.fehler:
+        click.echo(f"Fehler: Die Inhalte haben {len(katalog.fehler)} Fehler; prüfen Sie sie zuerst mit 'staedtenetz pruefen'.", err=True)
+        sys.exit(1)
+    probleme = websitepruefung.pruefen(site_dir, katalog, gewaehlt, projekt.docs_dir)
+    for p in probleme:
+        click.echo(f"{_relativ(site_dir)}: fehler: {p}")
+    if probleme:
+        click.echo(f"{len(probleme)} Probleme: Diese Website darf so nicht veröffentlicht werden.", err=True)
+        sys.exit(1)
+    click.echo(f"Die Website in '{_relativ(site_dir)}' ist in Ordnung ({gewaehlt.name}, {len(katalog.eintraege)} Einträge).")

@@ -25,7 +25,10 @@
     if (!wurzel || !skript) return;
     var basis = skript.src.replace(/assets\/staedtenetz\/einreichen\.js.*$/, "");
     wurzel.textContent = "Das Formular wird geladen …";
-    Promise.all([laden(basis + "schema/eintrag.schema.json"), laden(basis + "assets/staedtenetz/formular.json")])
+    Promise.all([
+      laden("beitrag-daten-schema", basis + "schema/eintrag.schema.json"),
+      laden("beitrag-daten-formular", basis + "assets/staedtenetz/formular.json")
+    ])
       .then(function (r) { new Formular(wurzel, r[0], r[1]); })
       .catch(function () {
         wurzel.textContent = "Das Formular konnte nicht geladen werden. Öffnen Sie die Seite über die Website " +
@@ -33,7 +36,13 @@
       });
   }
 
-  function laden(url) {
+  // The plugin embeds the data in the page (so the form works opened from disk, too);
+  // without it, the files are fetched from the site.
+  function laden(id, url) {
+    var eingebettet = document.getElementById(id);
+    if (eingebettet) {
+      try { return Promise.resolve(JSON.parse(eingebettet.textContent)); } catch (e) { /* fetch below */ }
+    }
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url);
       return r.json();
