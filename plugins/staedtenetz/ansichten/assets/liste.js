@@ -382,6 +382,9 @@
   };
 
   function starten() {
+    // Von der Festplatte geöffnet (file://) darf die Seite die Datendatei nicht laden: dann
+    // bleibt es bei den Seiten der Liste mit ihren Links, ohne ein Formular, das nichts tut.
+    if (window.location.protocol === "file:") return;
     Array.prototype.forEach.call(document.querySelectorAll(".sn-liste"), function (wurzel) {
       var liste = new Liste(wurzel);
       if (liste.form && liste.anzahl && liste.klappe && liste.treffer && wurzel.dataset.snDaten) liste.starten();
