@@ -58,6 +58,7 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         self.exporter: Exporter | None = None
         self.downloads: dict[str, list[tuple[Download, File]]] = {}  # page path -> files
         self.ausgabe = Ausgabe()
+        self._dokumente: dict[tuple, Dokument] = {}  # the last build's documents (live preview)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.befehl = command
@@ -92,12 +93,23 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         # addresses below, and an instance shared with the page renderer must keep its state.
         erweiterungen = [x for x in config.markdown_extensions if not type(x).__module__.startswith("staedtenetz.")]
         renderer = Renderer(erweiterungen, dict(config.mdx_configs))
+        umfeld = (
+            config.site_url,
+            hash(tuple(f.src_uri for f in files)),
+            hash(tuple((s, x.title) for s, x in sorted(katalog.eintraege.items()))),
+        )
+        dokumente: dict[tuple, Dokument] = {}
         for e in sorted(katalog.eintraege.values(), key=lambda e: e.pfad):
             formate_ = FORMATE.get(e.typ)
             seite = files.get_file_from_path(e.pfad)
             if not formate_ or seite is None or not e.quelle.lesbar:
                 continue
-            dok = _dokument(e, katalog, files, config, renderer)
+            # The page body as a document depends on the text, the site's address, which files
+            # exist (links) and the entries' titles (wiki links): kept across the live
+            # preview's rebuilds while none of that changed.
+            schluessel = (e.pfad, e.quelle.text, umfeld)
+            dok = self._dokumente.get(schluessel) or _dokument(e, katalog, files, config, renderer)
+            dokumente[schluessel] = dok
             name = dateiname(e.pfad)
             for fmt in formate_:
                 try:
@@ -113,6 +125,7 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
                 datei = File.generated(config, ziel, abs_src_path=str(d.pfad))
                 files.append(datei)
                 self.downloads.setdefault(e.pfad, []).append((d, datei))
+        self._dokumente = dokumente
         neu = self.exporter.umgewandelt - vorher
         log.info(
             f"Vorlagen und Leitfäden: {sum(map(len, self.downloads.values()))} Downloads, davon {neu} neu "
