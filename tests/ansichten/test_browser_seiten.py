@@ -181,3 +181,26 @@ def test_telefon_treffer_zuerst_filter_zugeklappt(browser, basis: str) -> None:
             assert box["width"] >= 24 and box["height"] >= 24
     finally:
         kontext.close()
+
+
+def test_seiten_der_treffer_am_telefon_ohne_wcag_verstoesse(browser, basis: str) -> None:
+    # axe-core (WCAG 2.2 AA, including target size) on the folded filter and on filtered results
+    # with their page links.
+    from axe_playwright_python.sync_playwright import Axe
+
+    kontext = browser.new_context(locale="de-DE", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        seite = kontext.new_page()
+        for adresse in ("praxisbeispiele/", "praxisbeispiele/seite-2/?handlungsfeld=wohnumfeld&seite=2"):
+            seite.goto(basis + adresse)
+            _fertig(seite)
+            ergebnis = Axe().run(
+                seite,
+                context={"include": [[".sn-liste"]]},
+                options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}},
+            )
+            verstoesse = ergebnis.response["violations"]
+            assert not verstoesse, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in verstoesse]
+        assert seite.locator(".sn-seiten__stand").inner_text() == "Seite 2 von 3: Nr. 5–8 von 10"
+    finally:
+        kontext.close()
