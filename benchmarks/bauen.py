@@ -472,30 +472,47 @@ def main() -> None:
         for n in sorted(args.groessen):
             g, projekt = groesse_messen(tmp, n, args.durchgaenge)
             groessen.append(g)
-            if not args.ohne_browser and n == max(args.groessen):
-                zusatz += _browsermessungen(projekt, n)
+            _zwischenstand(g)
             if args.vorschau and n == args.vorschau:
-                zusatz += _vorschau_messen(projekt, n)
+                zusatz += _zwischenstand_zeilen(_vorschau_messen(projekt, n))
+            if not args.ohne_browser and n == max(args.groessen):
+                zusatz += _zwischenstand_zeilen(_browsermessungen(projekt, n))
             shutil.rmtree(projekt)
         if args.vorschau and args.vorschau not in args.groessen:
             projekt = tmp / f"vorschau{args.vorschau}"
             projekt_anlegen(projekt, args.vorschau)
-            zusatz += _vorschau_messen(projekt, args.vorschau)
+            zusatz += _zwischenstand_zeilen(_vorschau_messen(projekt, args.vorschau))
             shutil.rmtree(projekt)
         if args.in_nav:
             u, b, nav = in_nav_messen(tmp, args.in_nav)
             faktor = nav.sekunden / u.sekunden
-            zusatz.append(
+            zusatz += _zwischenstand_zeilen([
                 f"In der Navigation ({_de(args.in_nav)} Einträge, je ein Bau): Basis mit allen Seiten in der Navigation "
                 f"{_de(nav.sekunden, 1)} s, unsere {_de(u.sekunden, 1)} s, Basis außerhalb {_de(b.sekunden, 1)} s – "
                 f"in-nav/unsere × {_de(faktor, 1)} (Ziel ≥ {_de(ZIEL_IN_NAV, 0)}: {'erreicht' if faktor >= ZIEL_IN_NAV else 'VERFEHLT'}), "
                 f"in-nav/Basis × {_de(nav.sekunden / b.sekunden, 1)}; Speicher in-nav {_de(nav.speicher_mb)} MB"
-            )
+            ])
     ok = bericht(groessen)
     for zeile in zusatz:
         print(zeile)
     print(f"\nGesamtdauer der Messung: {_de((time.perf_counter() - start) / 60, 1)} min")
     sys.exit(0 if ok else 1)
+
+
+def _zwischenstand(g: Groesse) -> None:
+    """Results of one size as soon as they are there (on stderr; the report follows at the end)."""
+    print(f"… {_de(g.n)} Einträge: unsere {_spanne([m.sekunden for m in g.laeufe['unsere']], 1)} s, "
+          f"Basis {_spanne([m.sekunden for m in g.laeufe['Basis']], 1)} s, rein {_spanne([m.sekunden for m in g.laeufe['rein']], 1)} s; "
+          f"unsere/Basis {_spanne(g.verhaeltnisse('Basis'))}, unsere/rein {_spanne(g.verhaeltnisse('rein'))}, "
+          f"CPU unsere/Basis {_de(statistics.median(g.verhaeltnisse('Basis', cpu=True)), 2)}; Speicher unsere {_de(g.speicher_mb)} MB, "
+          f"Basis {_de(max(m.speicher_mb for m in g.laeufe['Basis']))} MB; kalter Zwischenspeicher {_de(g.kalt.sekunden, 1)} s",
+          file=sys.stderr, flush=True)
+
+
+def _zwischenstand_zeilen(zeilen: list[str]) -> list[str]:
+    for z in zeilen:
+        print(f"… {z}", file=sys.stderr, flush=True)
+    return zeilen
 
 
 def _browsermessungen(projekt: Path, n: int) -> list[str]:
