@@ -246,8 +246,10 @@ def browser():
 
 @pytest.fixture
 def seite(browser):
-    """A fresh browser page (German locale) per test."""
-    kontext = browser.new_context(locale="de-DE")
+    """A fresh browser page (German locale) per test. The site's Content-Security-Policy forbids
+    eval, which Playwright's string predicates (wait_for_function) use, so these pages bypass it;
+    the policy itself is tested without bypass in tests/plugins/test_csp_browser.py."""
+    kontext = browser.new_context(locale="de-DE", bypass_csp=True)
     p = kontext.new_page()
     yield p
     kontext.close()

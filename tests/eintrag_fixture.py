@@ -84,6 +84,7 @@ DATEIEN: dict[str, str | bytes] = {
         quellen:
           - titel: Quelle BIWAQ
             url: https://www.biwaq.de
+            stand: undatiert
         ---
         # BIWAQ
         """,
@@ -133,7 +134,8 @@ DATEIEN: dict[str, str | bytes] = {
         quellen:
           - titel: Testquelle zum Kiosk
             url: https://www.example.org/kiosk
-            abgerufen: 2025-01-20
+            stand: 2024-11-05
+            geprueft: 2025-01-20
         ---
         # Gesundheitskiosk
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from odf import opendocument, teletype
+from odf import dc, opendocument, teletype
 from odf import table as odftable
 from odf import text as odftext
 from pypdf import PdfReader
@@ -104,6 +104,8 @@ def test_docx_hat_ueberschriften_listen_tabelle_und_platzhalter(gebaut: Handbuch
         "https://handbuch.example.org/vorlagen/sachbericht/",
     ]
     assert d.core_properties.language == "de-DE"
+    # The title is in the document properties (Word: Datei → Informationen), not only in "subject".
+    assert d.core_properties.title == "Sachbericht zum Verfügungsfonds"
     # No empty title block from the converter above the page's own heading.
     assert d.paragraphs[0].text == "Sachbericht Verfügungsfonds"
 
@@ -113,6 +115,8 @@ def test_odt_hat_ueberschriften_listen_tabelle_und_platzhalter(gebaut: Handbuch)
     with zipfile.ZipFile(pfad) as z:
         assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
     dok = opendocument.load(str(pfad))
+    (titel,) = dok.meta.getElementsByType(dc.Title)
+    assert teletype.extractText(titel) == "Sachbericht zum Verfügungsfonds"
     ueberschriften = [
         (int(h.getAttribute("outlinelevel")), teletype.extractText(h)) for h in dok.getElementsByType(odftext.H)
     ]

@@ -41,9 +41,6 @@ INTERNE_DATEIEN: dict[str, str | bytes] = {
           - titel: Protokoll GEHEIMLQZ7
             datei: materialien/geheimlqz7-protokoll.pdf
             lizenz: Alle Rechte vorbehalten
-          - titel: Gemeinsame Liste
-            datei: ../gemeinsam/liste.csv
-            lizenz: CC BY 4.0
         ---
         # Leitfaden GEHEIMLQZ7
 
@@ -191,7 +188,8 @@ def test_oeffentliche_ausgabe_enthaelt_keine_spur(beide_ausgaben: Handbuch) -> N
         assert (site / datei).is_file(), datei
     for marke in MARKEN:
         assert fundstellen(site, marke) == [], marke
-    # A file that a public entry uses as well stays; the internal entries' own files do not.
+    # A public entry's file stays; the internal entries' own files do not (a file both use is
+    # an error: tests/plugins/test_sicherheit_korpus.py).
     assert (site / "gemeinsam/liste.csv").read_text() == "Spalte;Wert\nA;1\n"
     assert not (site / "leitfaeden/materialien").exists()
     assert not (site / "praxisbeispiele/materialien").exists()
@@ -199,6 +197,7 @@ def test_oeffentliche_ausgabe_enthaelt_keine_spur(beide_ausgaben: Handbuch) -> N
     seite = beide_ausgaben.html("praxisbeispiele/lernwerkstatt/index.html")
     assert [a.get_text(" ", strip=True) for a in seite.select("ul.materialien a")] == ["Gemeinsame Liste (CSV, 16 Byte)"]
     assert seite.find("meta", attrs={"name": "robots"}) is None
+    assert beide_ausgaben.html("404.html").find("meta", attrs={"name": "robots"}) is None
 
 
 def test_mitgliederausgabe_enthaelt_alles_markiert(beide_ausgaben: Handbuch) -> None:
@@ -214,6 +213,10 @@ def test_mitgliederausgabe_enthaelt_alles_markiert(beide_ausgaben: Handbuch) -> 
     assert banner is not None and banner["role"] == "note"
     assert banner.get_text(" ", strip=True).startswith("Nur für Mitglieder.")
     assert leitfaden.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    # Every page of the members' edition, the error page included (rendered from a template).
+    for datei in ["index.html", "404.html", "kommunen/essen/index.html"]:
+        robots = beide_ausgaben.html(f"../site-intern/{datei}").find_all("meta", attrs={"name": "robots"})
+        assert [m["content"] for m in robots] == ["noindex, nofollow"], datei
     assert "Mitgliederausgabe" in leitfaden.title.get_text()
     assert (site / "leitfaeden/materialien/geheimlqz7-protokoll.pdf").is_file()
     assert (site / "praxisbeispiele/materialien/geheimpb5r-foto.png").is_file()

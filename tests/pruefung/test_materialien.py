@@ -126,6 +126,29 @@ ABGELEHNT = {
         "Die Datei 'materialien/berict.pdf' gibt es nicht (gesucht: docs/praxisbeispiele/materialien/berict.pdf). "
         "Prüfen Sie Schreibweise und Ordner. Meinten Sie 'bericht.pdf'?",
     ),
+    # Clean names (issue 13): the published link needs no %20 and works on every server.
+    "name-mit-leerzeichen-und-grossbuchstaben": (
+        "'materialien/Konzept Quartierswerkstatt.pdf'",
+        {"docs/praxisbeispiele/materialien/Konzept Quartierswerkstatt.pdf": PDF},
+        "Die Datei 'materialien/Konzept Quartierswerkstatt.pdf' hat keinen sauberen Namen: erlaubt sind "
+        "Kleinbuchstaben, Ziffern und Bindestriche (keine Großbuchstaben, Leerzeichen, Umlaute oder "
+        "Unterstriche). Benennen Sie sie um in 'materialien/konzept-quartierswerkstatt.pdf' und schreiben Sie "
+        "hier 'datei: materialien/konzept-quartierswerkstatt.pdf'.",
+    ),
+    "name-der-kamera": (
+        "materialien/IMG_2034.JPG",
+        {"docs/praxisbeispiele/materialien/IMG_2034.JPG": b"\xff\xd8\xff\xe0 JPEG"},
+        "Die Datei 'materialien/IMG_2034.JPG' hat keinen sauberen Namen: erlaubt sind Kleinbuchstaben, Ziffern "
+        "und Bindestriche (keine Großbuchstaben, Leerzeichen, Umlaute oder Unterstriche). Benennen Sie sie um in "
+        "'materialien/img-2034.jpg' und schreiben Sie hier 'datei: materialien/img-2034.jpg'.",
+    ),
+    "umlaut-im-ordner": (
+        "Übersicht/plan.pdf",
+        {"docs/praxisbeispiele/Übersicht/plan.pdf": PDF},
+        "Die Datei 'Übersicht/plan.pdf' hat keinen sauberen Namen: erlaubt sind Kleinbuchstaben, Ziffern und "
+        "Bindestriche (keine Großbuchstaben, Leerzeichen, Umlaute oder Unterstriche). Benennen Sie sie um in "
+        "'uebersicht/plan.pdf' und schreiben Sie hier 'datei: uebersicht/plan.pdf'.",
+    ),
     "versteckte-datei": (
         "materialien/.bericht.pdf",
         {"docs/praxisbeispiele/materialien/.bericht.pdf": PDF},
@@ -328,6 +351,16 @@ def test_docx_mit_word_inhalt_wird_angenommen(tmp_path: Path) -> None:
     )
     r = h.pruefen()
     assert r.returncode == 0, r.ausgabe
+
+
+def test_saubere_namen() -> None:
+    from staedtenetz.pruefung.materialien import ist_sauber, sauberer_name
+
+    assert sauberer_name("IMG_2034.JPG") == "img-2034.jpg"
+    assert sauberer_name("Konzept Quartierswerkstatt.pdf") == "konzept-quartierswerkstatt.pdf"
+    assert sauberer_name("Straßenfest – Übersicht (2023).PDF") == "strassenfest-uebersicht-2023.pdf"
+    assert sauberer_name("bericht.v2.pdf") == "bericht-v2.pdf"
+    assert ist_sauber("bericht-2023.pdf") and not ist_sauber("bericht_2023.pdf") and not ist_sauber("Bericht.pdf")
 
 
 def test_pfade_und_grenze_aus_der_konfiguration() -> None:

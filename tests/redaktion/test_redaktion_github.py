@@ -53,8 +53,10 @@ def test_workflows_holen_die_ganze_geschichte_und_nutzen_die_sperrdatei() -> Non
     assert 'staedtenetz zusammenfassung --basis "$BASIS" >> "$GITHUB_STEP_SUMMARY"' in pruefung
     assert "actions/upload-artifact@" in pruefung and "STAEDTENETZ_ENTWUERFE" in pruefung
     pages = yaml.safe_load((ROOT / ".github/workflows/veroeffentlichen.yml").read_text(encoding="utf-8"))
-    assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert pages["jobs"]["bereitstellen"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    # Rights per job (tests/redaktion/test_workflow_sicherheit.py): only the deploy job writes.
+    assert pages["permissions"] == {}
+    assert pages["jobs"]["bereitstellen"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert pages["jobs"]["bereitstellen"]["steps"][-1]["uses"].startswith("actions/deploy-pages@")
 
 
 def test_issue_formulare_sind_gueltig() -> None:
@@ -77,6 +79,6 @@ def test_pr_vorlage_und_contributing() -> None:
     for punkt in ("**Bildrechte:**", "**Datenschutz:**", "**Freigabe durch die Stadt:**"):
         assert f"- [ ] {punkt}" in vorlage
     anleitung = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for teil in ("## Weg 1: mit dem Formular auf der Website", "## Weg 2: direkt im GitHub-Editor",
-                 "## Bilder und Dateien nachreichen", "## Die automatische Prüfung", "keine Git-Kenntnisse"):
+    for teil in ("## Weg 1: mit Word oder LibreOffice", "## Weg 2: mit dem Formular auf der Website",
+                 "## Weg 3: direkt im GitHub-Editor", "staedtenetz import", "## Bilder und Dateien nachreichen", "## Die automatische Prüfung", "keine Git-Kenntnisse"):
         assert teil in anleitung

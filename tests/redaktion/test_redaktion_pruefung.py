@@ -183,3 +183,31 @@ def test_zusammenfassung_eines_pull_requests(alt_und_neu: Handbuch) -> None:
     assert "- [ ] **Freigabe durch die Stadt:**" in t and "- [ ] **Datenschutz:**" in t
     falsch = h.run("staedtenetz", "zusammenfassung", "--basis", "gibt-es-nicht")
     assert falsch.returncode == 2 and "Git kennt den Stand 'gibt-es-nicht' nicht" in falsch.stderr
+
+
+def _mit_quellen(titel: str, *quellen: str) -> str:
+    zeilen = "".join(f"  - titel: Quelle {i}\n    url: https://www.example.org/{i}\n{q}" for i, q in enumerate(quellen))
+    return (
+        f"---\ntyp: praxisbeispiel\nart: dokumentiert\ntitle: {titel}\n"
+        "zusammenfassung: Testeintrag mit Quellen unterschiedlichen Prüfdatums.\n"
+        "kommune: essen\nhandlungsfelder: [bildung]\nlaufzeit: {von: 2021}\n"
+        f"quellen:\n{zeilen}---\n# {titel}\n"
+    )
+
+
+def test_bericht_nennt_nie_und_lange_nicht_gepruefte_quellen(alt_und_neu: Handbuch) -> None:
+    h = alt_und_neu
+    h.schreiben("docs/praxisbeispiele/frisch.md", _mit_quellen("Frisch", "    geprueft: 2026-06-01\n"))
+    h.schreiben("docs/praxisbeispiele/alt.md", _mit_quellen("Alt", "    geprueft: 2025-11-24\n", "    geprueft: 2026-01-10\n"))
+    h.schreiben("docs/praxisbeispiele/nie.md", _mit_quellen("Nie", "    stand: undatiert\n", "    geprueft: 2026-06-01\n"))
+    h.commit("Quellen", "2026-11-01T10:00:00+01:00")
+    t = h.run("staedtenetz", "bericht", "--stichtag", "2026-11-25").stdout
+    abschnitt = t.split("Quellen neu prüfen", 1)[1].split("\n\n", 1)[0]
+    eigene = [z.strip() for z in abschnitt.splitlines() if "praxisbeispiele/" in z and "/lernwerkstatt" not in z]
+    # Never checked first, then the oldest check; the one checked within 12 months is not listed.
+    assert eigene == [
+        "docs/praxisbeispiele/nie.md:9: Nie: 1 von 2 Quellen nicht live geprüft",
+        "docs/praxisbeispiele/alt.md:9: Alt: 1 zuletzt geprüft am 24.11.2025",
+    ]
+    md = h.run("staedtenetz", "bericht", "--format", "markdown", "--stichtag", "2026-11-25").stdout
+    assert "- `docs/praxisbeispiele/alt.md:9` – Alt: 1 zuletzt geprüft am 24.11.2025" in md

@@ -75,3 +75,27 @@ def materialliste(eintraege: list[tuple[Any, str, str, Any]]) -> str:
         )
     liste = el("ul", {"class": "materialien"}, punkte)
     return f"## Materialien zum Download\n\n{text(liste)}\n"
+
+
+#: Where a page wants the Word templates for contributions (see ``docs/beitragen/einreichen.md``).
+WORD_VORLAGEN_MARKE = "<!-- staedtenetz:word-vorlagen -->"
+
+
+def word_vorlagen(vorlagen: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """The list of Word templates: (entry type as people read it, [(link text, relative URL)])."""
+    return text(
+        el(
+            "ul",
+            {"class": "word-vorlagen"},
+            [
+                el(
+                    "li",
+                    None,
+                    el("strong", None, name),
+                    ": ",
+                    [[" · " if i else None, el("a", {"href": url, "download": ""}, beschriftung)] for i, (beschriftung, url) in enumerate(links)],
+                )
+                for name, links in vorlagen
+            ],
+        )
+    )

@@ -104,6 +104,22 @@ def json_text(d: dict[str, Any]) -> str:
 
 _DATUM = {"type": ["string", "null"], "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
+#: Sources with their own date and the date they were last checked against (absent: never).
+_QUELLEN: dict[str, Any] = {
+    "type": "array",
+    "description": "Quellen des Eintrags; 'geprueft' fehlt, solange die Angaben nicht live mit der Quelle verglichen wurden",
+    "items": {
+        "type": "object",
+        "required": ["titel", "url"],
+        "properties": {
+            "titel": {"type": "string"},
+            "url": {"type": "string"},
+            "stand": {"type": "string", "description": "Stand, den die Quelle selbst nennt: Datum JJJJ-MM-TT oder Text wie 'undatiert'"},
+            "geprueft": {**_DATUM, "type": "string", "description": "Tag der letzten Prüfung gegen die Quelle"},
+        },
+    },
+}
+
 #: JSON Schema (draft 2020-12) of katalog.json, version 1.
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -147,7 +163,11 @@ SCHEMA: dict[str, Any] = {
                     "status": {"enum": ["veroeffentlicht", "archiviert", "entwurf", "in-pruefung"]},
                     "geaendert": _DATUM,
                     "erstmals": _DATUM,
-                    "felder": {"type": "object", "description": "Die übrigen Felder der Front Matter, siehe schema/eintrag.schema.json"},
+                    "felder": {
+                        "type": "object",
+                        "description": "Die übrigen Felder der Front Matter, siehe schema/eintrag.schema.json",
+                        "properties": {"quellen": _QUELLEN},
+                    },
                     "verweise": {
                         "type": "array",
                         "items": {

@@ -206,10 +206,14 @@ def ags_von(k: Eintrag) -> str:
     return k.daten.ags  # type: ignore[attr-defined]
 
 
-def einsetzen(html: str, katalog: Katalog, pfad: str, url: Url) -> str:
-    """Put the map where the page has ``<!-- karte -->``, or on top of the members' page."""
+def einsetzen(html: str, katalog: Katalog, pfad: str, url: Url, halten: Callable[[str], str] = lambda svg: svg) -> str:
+    """Put the map where the page has ``<!-- karte -->``, or on top of the members' page.
+
+    ``halten(svg)`` returns what goes into the page instead of the map itself: the glue holds
+    the SVG back (``nachtrag``) until the page text has passed the sanitizer, which allows no
+    SVG in content."""
     if MARKE in html:
-        return html.replace(MARKE, karte(katalog, url), 1)
+        return html.replace(MARKE, halten(karte(katalog, url)), 1)
     if pfad == MITGLIEDERSEITE:
-        return html + karte(katalog, url)
+        return html + halten(karte(katalog, url))
     return html

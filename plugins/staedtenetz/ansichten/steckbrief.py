@@ -206,11 +206,17 @@ def _bild(b: Bild) -> list[Any]:
     return teile
 
 
+NICHT_GEPRUEFT = "nicht live geprüft"
+
+
 def _quelle(q: Quelle) -> list[Any]:
-    teile: list[Any] = [el("a", {"href": q.url}, q.titel)]
-    if q.abgerufen:
-        teile += [" (abgerufen am ", zeitangabe(q.abgerufen), ")"]
-    return teile
+    """Link, the source's own date ("Stand der Quelle") and when it was last checked against it."""
+    angaben: list[Any] = []
+    if q.stand is not None:
+        stand = zeitangabe(q.stand) if isinstance(q.stand, dt.date) else q.stand
+        angaben.append(["Stand der Quelle: ", stand])
+    angaben.append(["zuletzt geprüft am ", zeitangabe(q.geprueft)] if q.geprueft else NICHT_GEPRUEFT)
+    return [el("a", {"href": q.url}, q.titel), " (", verbinden(angaben, "; "), ")"]
 
 
 def _liste(punkte: list[Any]) -> Html:

@@ -2,7 +2,8 @@
 
 Similarity of two Praxisbeispiele = number of shared Handlungsfelder + number of shared
 Förderprogramme. The five most similar are shown, ties broken by title and slug, so the result
-is deterministic.
+is deterministic. Only case studies of the same ``art`` are compared: a documented project is
+never pointed to an invented example as "similar practice", nor the other way round.
 
 Counting shared tags against every other entry would cost O(n) per page and O(n²) per build.
 Instead :class:`Aehnlichkeit` indexes every *subset* of each entry's tags (an entry with t tags
@@ -34,6 +35,7 @@ ANZAHL = 5
 MAX_TAGS = 10  # 2^10 subsets per entry at most; beyond that, count directly
 
 Schluessel = tuple[str, str]  # (title casefolded, slug): the tie-break order
+Teilmenge = tuple[str, frozenset[str]]  # (art, tags): the index key
 
 
 def tags(e: Eintrag) -> frozenset[str]:
@@ -41,6 +43,10 @@ def tags(e: Eintrag) -> frozenset[str]:
     hf = getattr(e.daten, "handlungsfelder", None) or []
     fp = getattr(e.daten, "foerderprogramme", None) or []
     return frozenset([*(f"hf:{s}" for s in hf), *(f"fp:{s}" for s in fp)])
+
+
+def _art_von(e: Eintrag) -> str:
+    return getattr(e.daten, "art", None) or ""
 
 
 def _schluessel(e: Eintrag) -> Schluessel:
@@ -53,13 +59,13 @@ class Aehnlichkeit:
 
     eintraege: dict[str, Eintrag] = field(default_factory=dict)
     _tags: dict[str, frozenset[str]] = field(default_factory=dict)
-    _teilmengen: dict[frozenset[str], list[Schluessel]] = field(default_factory=dict)
+    _teilmengen: dict[Teilmenge, list[Schluessel]] = field(default_factory=dict)
     _grosse: list[str] = field(default_factory=list)  # slugs with more than MAX_TAGS tags
 
     @classmethod
     def aufbauen(cls, alle: Iterable[Eintrag]) -> Aehnlichkeit:
         a = cls()
-        teilmengen: dict[frozenset[str], list[Schluessel]] = defaultdict(list)
+        teilmengen: dict[Teilmenge, list[Schluessel]] = defaultdict(list)
         for e in alle:
             if e.typ != "praxisbeispiel" or e.daten.status == "archiviert":
                 continue
@@ -71,7 +77,7 @@ class Aehnlichkeit:
             geordnet = sorted(t)
             for groesse in range(1, len(t) + 1):
                 for teil in combinations(geordnet, groesse):
-                    teilmengen[frozenset(teil)].append(_schluessel(e))
+                    teilmengen[(_art_von(e), frozenset(teil))].append(_schluessel(e))
         a._teilmengen = {k: sorted(v) for k, v in teilmengen.items()}
         return a
 
@@ -89,7 +95,8 @@ class Aehnlichkeit:
         for s in range(len(t), 0, -1):
             if len(gefunden) == anzahl:
                 break
-            listen = [self._teilmengen.get(frozenset(teil), []) for teil in combinations(geordnet, s)]
+            art = _art_von(e)
+            listen = [self._teilmengen.get((art, frozenset(teil)), []) for teil in combinations(geordnet, s)]
             for _, slug in heapq.merge(*listen):
                 if slug not in gesehen:
                     gesehen.add(slug)
@@ -97,7 +104,11 @@ class Aehnlichkeit:
                     if len(gefunden) == anzahl:
                         break
         if self._grosse:  # rare: entries with very many tags are not in the subset index
-            extra = [(self.eintraege[g], n) for g in self._grosse if g != e.slug and (n := len(t & self._tags[g]))]
+            extra = [
+                (self.eintraege[g], n)
+                for g in self._grosse
+                if g != e.slug and _art_von(self.eintraege[g]) == _art_von(e) and (n := len(t & self._tags[g]))
+            ]
             gefunden = sorted(gefunden + extra, key=lambda p: (-p[1], _schluessel(p[0])))[:anzahl]
         return gefunden
 
@@ -108,7 +119,9 @@ class Aehnlichkeit:
     def _gezaehlt(self, e: Eintrag, t: frozenset[str], anzahl: int) -> list[tuple[Eintrag, int]]:
         """Direct count for an entry with very many tags: O(n) for this one page."""
         treffer = [
-            (k, n) for slug, k in self.eintraege.items() if slug != e.slug and (n := len(t & self._tags[slug]))
+            (k, n)
+            for slug, k in self.eintraege.items()
+            if slug != e.slug and _art_von(k) == _art_von(e) and (n := len(t & self._tags[slug]))
         ]
         return heapq.nsmallest(anzahl, treffer, key=lambda p: (-p[1], _schluessel(p[0])))
 

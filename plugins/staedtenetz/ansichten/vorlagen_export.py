@@ -5,9 +5,16 @@ as PDF. The source is the page body (without front matter), rendered to HTML wit
 own Markdown extensions – the same HTML the website shows, so headings, lists, tables and the
 fill-in placeholders in square brackets (``[Maßnahme]``) come out as written.
 
-- DOCX and ODT: ``pandoc -f html`` (Debian package ``pandoc``), the standard converter.
+- DOCX and ODT: ``pandoc -f html --sandbox`` (Debian package ``pandoc``), the standard
+  converter. In its sandbox pandoc reads no file and nothing from the network; the pictures it
+  may show are handed to it inside the HTML (``data:`` addresses we write ourselves).
 - PDF: WeasyPrint renders our own print HTML (``druck/pdf.css``) in-process: no browser, no
-  office suite, nothing fetched from the network (a URL fetcher admits only files below docs/).
+  office suite, nothing from the network; its URL fetcher serves only the files this edition
+  publishes (:attr:`Dokument.dateien`), never a Markdown source.
+
+The body HTML passes the same allow-list as the pages (:mod:`.bereinigen`) before anything else
+looks at it: no script, no ``iframe``, no ``file:`` or ``data:`` address of the content's own
+making. A picture whose file this edition does not publish becomes its alternative text.
 
 Converting is cached by content: the key is a SHA-256 over the HTML, the referenced local
 images, the stylesheet and the converter versions. An unchanged page is never converted twice,
@@ -28,19 +35,22 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+import base64
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import markdown
 
+from staedtenetz.ansichten import bereinigen
+from staedtenetz.ansichten.dokumenttitel import titel_setzen
 from staedtenetz.inhalt import formate
 from staedtenetz.inhalt.frontmatter import FRONTMATTER_RE
 
 #: Bump to invalidate every cached file when the HTML or the conversion changes.
-VERSION = "1"
+VERSION = "3"  # 2: sanitized HTML, pandoc --sandbox; 3: dc:title set
 PDF_CSS = Path(__file__).parent / "druck" / "pdf.css"
 
 #: typ -> formats offered, in the order of the download list.
@@ -87,6 +97,20 @@ class Dokument:
     herkunft: str = ""  # "Handbuch …" line for the footer
     adresse: str = ""  # absolute URL of the page, if the site has a site_url
     stand: str = ""
+    #: docs-relative path -> file, of every file (no page source) this edition publishes: the
+    #: only files a download may contain.
+    dateien: Mapping[str, Path] = field(default_factory=dict)
+
+    def bild(self, src: str) -> Path | None:
+        """The published file a picture address in the body names, or None."""
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", src):
+            return None
+        pfad = unquote(src.split("#", 1)[0].split("?", 1)[0])
+        ordner = posixpath.relpath(self.basis.as_posix(), self.wurzel.as_posix())
+        rel = posixpath.normpath(pfad.lstrip("/") if pfad.startswith("/") else posixpath.join(ordner, pfad))
+        if rel.endswith(".md"):
+            return None
+        return self.dateien.get(rel)
 
 
 def koerper(text: str) -> str:
@@ -111,7 +135,9 @@ class Renderer:
         cannot map keep their text and lose the address (a relative link means nothing inside a
         downloaded file)."""
         self._md.reset()
-        ergebnis = self._md.convert(markdown_text)
+        # The allow-list first: after it every attribute is double-quoted, so the patterns
+        # below see all links and pictures.
+        ergebnis = bereinigen.html(self._md.convert(markdown_text))
 
         def anker(m: re.Match[str]) -> str:
             href = htmlmod.unescape(m.group(1))
@@ -137,8 +163,23 @@ def _attribut(tag: str, name: str) -> str | None:
 
 
 @functools.cache
+def pandoc_programm() -> str | None:
+    """The pandoc to run: the one in the PyPI package ``pypandoc-binary`` (built with its data
+    files, so its ``--sandbox`` can write DOCX – Debian's pandoc cannot, jgm/pandoc#8128), else
+    one on the PATH."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypandoc")
+    for ordner in (spec.submodule_search_locations or []) if spec else []:
+        kandidat = Path(ordner) / "files" / "pandoc"
+        if kandidat.is_file() and os.access(kandidat, os.X_OK):
+            return str(kandidat)
+    return shutil.which("pandoc")
+
+
+@functools.cache
 def pandoc_version() -> str | None:
-    programm = shutil.which("pandoc")
+    programm = pandoc_programm()
     if programm is None:
         return None
     r = subprocess.run([programm, "--version"], capture_output=True, text=True, check=False)
@@ -187,8 +228,8 @@ class Exporter:
         else:
             teile += [pandoc_version() or ""]
         for src in sorted(set(re.findall(r'<img\b[^>]*\bsrc="([^"]+)"', dok.koerper))):
-            bild = dok.basis / htmlmod.unescape(src)
-            if bild.is_file():
+            bild = dok.bild(htmlmod.unescape(src))
+            if bild is not None and bild.is_file():
                 info = bild.stat()
                 teile.append(f"{src}:{info.st_size}:{info.st_mtime_ns}")
         for teil in teile:
@@ -199,26 +240,34 @@ class Exporter:
     # -- converters -----------------------------------------------------------------------
 
     def _pandoc(self, dok: Dokument, fmt: str, ziel: Path) -> None:
-        programm = shutil.which("pandoc")
+        programm = pandoc_programm()
         if programm is None or pandoc_version() is None:
             raise ExportFehler(
                 "Für die Word- und LibreOffice-Fassungen der Vorlagen fehlt das Programm pandoc. "
-                "Installieren Sie es (Debian/Ubuntu: sudo apt-get install pandoc)."
+                "Installieren Sie die Abhängigkeiten neu (make einrichten: das Paket pypandoc-binary bringt es mit)."
             )
-        quelle = _html_dokument(dok, mit_kopf=False)
+        quelle = _html_dokument(dok, mit_kopf=False, bilder=_bilder_eingebettet)
         befehl = [
             programm,
+            "--sandbox",  # no file and no network access: everything it shows is in the input
             "--from=html",
             f"--to={fmt}",
-            f"--resource-path={dok.basis}",
             "--metadata=lang:de-DE",
             f"--metadata=subject:{dok.titel}",
             f"--metadata=description:{dok.zusammenfassung}",
             f"--output={ziel}",
         ]
         r = subprocess.run(befehl, input=quelle, capture_output=True, text=True, check=False, timeout=120)
+        if r.returncode == 97 and "data file" in r.stderr:
+            raise ExportFehler(
+                f"Dieses pandoc ({pandoc_version()}) kann in seiner Sandbox keine {fmt.upper()}-Datei schreiben, weil ihm "
+                "seine Datendateien fehlen (so bei Debians Paket). Installieren Sie die Abhängigkeiten neu (make einrichten: "
+                "das Paket pypandoc-binary bringt ein passendes pandoc mit)."
+            )
         if r.returncode != 0:
             raise ExportFehler(f"pandoc konnte '{dok.titel}' nicht als {fmt.upper()} speichern: {r.stderr.strip()}")
+        # The title belongs in dc:title; pandoc sets it only together with a printed title block.
+        titel_setzen(ziel, fmt, dok.titel)
 
     def _pdf(self, dok: Dokument, fmt: str, ziel: Path) -> None:
         try:
@@ -231,15 +280,15 @@ class Exporter:
             ) from None
 
         basis = dok.basis.resolve()
-        wurzel = dok.wurzel.resolve()
+        erlaubt = {p.resolve() for p in dok.dateien.values()}
 
         class NurLokal(weasyprint.urls.URLFetcher):
-            """Nothing from the network; local files only from the page's docs folder tree."""
+            """Nothing from the network; local files only if this edition publishes them."""
 
             def fetch(self, url: str, headers: Any = None) -> Any:
                 if url.startswith("file://"):
                     pfad = Path(unquote(url[len("file://") :].split("?", 1)[0].split("#", 1)[0])).resolve()
-                    if pfad.is_file() and _liegt_unter(pfad, wurzel):
+                    if pfad in erlaubt and pfad.is_file():
                         art = mimetypes.guess_type(pfad.name)[0] or "application/octet-stream"
                         return weasyprint.urls.URLFetcherResponse(
                             pfad.as_uri(), pfad.read_bytes(), {"Content-Type": art}
@@ -247,7 +296,7 @@ class Exporter:
                 raise ValueError(f"nicht erlaubt: {url}")
 
         dokument = weasyprint.HTML(
-            string=_html_dokument(dok, mit_kopf=True),
+            string=_html_dokument(dok, mit_kopf=True, bilder=_bilder_veroeffentlicht),
             base_url=basis.as_uri() + "/",
             url_fetcher=NurLokal(),
         )
@@ -258,11 +307,43 @@ class Exporter:
         )
 
 
-def _liegt_unter(pfad: Path, ordner: Path) -> bool:
-    return pfad == ordner or ordner in pfad.parents
+_IMG_RE = re.compile(r'<img\b[^>]*>')
 
 
-def _html_dokument(dok: Dokument, *, mit_kopf: bool) -> str:
+def _bilder_veroeffentlicht(dok: Dokument, koerper: str) -> str:
+    """Pictures whose file this edition publishes stay (WeasyPrint's fetcher loads them); any
+    other picture becomes its alternative text."""
+
+    def ersetzen(m: re.Match[str]) -> str:
+        src = _attribut(m.group(0), "src")
+        if src is not None and dok.bild(src) is not None:
+            return m.group(0)
+        return htmlmod.escape(_attribut(m.group(0), "alt") or "")
+
+    return _IMG_RE.sub(ersetzen, koerper)
+
+
+def _bilder_eingebettet(dok: Dokument, koerper: str) -> str:
+    """For pandoc in its sandbox: published pictures as ``data:`` addresses, others as their
+    alternative text."""
+
+    def ersetzen(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        src = _attribut(tag, "src")
+        pfad = dok.bild(src) if src is not None else None
+        if pfad is None or not pfad.is_file():
+            return htmlmod.escape(_attribut(tag, "alt") or "")
+        art = mimetypes.guess_type(pfad.name)[0] or "application/octet-stream"
+        daten = base64.b64encode(pfad.read_bytes()).decode("ascii")
+        alt = htmlmod.escape(_attribut(tag, "alt") or "")
+        return f'<img src="data:{art};base64,{daten}" alt="{alt}">'
+
+    return _IMG_RE.sub(ersetzen, koerper)
+
+
+def _html_dokument(
+    dok: Dokument, *, mit_kopf: bool, bilder: Callable[[Dokument, str], str] = _bilder_veroeffentlicht
+) -> str:
     """The HTML handed to the converters. For pandoc (``mit_kopf=False``) without <title> and
     author: pandoc would print them as an extra title block above the page's own heading."""
     e = htmlmod.escape
@@ -276,7 +357,7 @@ def _html_dokument(dok: Dokument, *, mit_kopf: bool) -> str:
     teile = [f'<!DOCTYPE html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n{"".join(meta)}\n</head>\n<body>']
     if mit_kopf and dok.herkunft:
         teile.append(f'<p class="kopfzeile">{e(dok.herkunft)}</p>')
-    teile.append(dok.koerper)
+    teile.append(bilder(dok, dok.koerper))
     fuss = []
     if dok.stand:
         fuss.append(f"Stand: {e(dok.stand)}")

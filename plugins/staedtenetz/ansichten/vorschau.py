@@ -121,10 +121,10 @@ def stand(
 
 
 def _aehnlich_aus(katalog: Katalog) -> Hashable:
-    """What "Ähnliche Praxisbeispiele" depend on: title, status and tags of each Praxisbeispiel."""
+    """What "Ähnliche Praxisbeispiele" depend on: title, status, art and tags of each Praxisbeispiel."""
     return hash(
         tuple(
-            (s, e.title, e.daten.status, tags(e))
+            (s, e.title, e.daten.status, getattr(e.daten, "art", None), tags(e))
             for s, e in sorted(katalog.eintraege.items())
             if e.typ == "praxisbeispiel"
         )

@@ -31,7 +31,8 @@ def _e(titel: str, hinweis: str) -> Abschnitt:
     return Abschnitt(titel, hinweis, False)
 
 
-#: typ -> sections in reading order. Headings are ``## titel``.
+#: typ -> sections in reading order. Headings are ``## titel``. A programme area follows the
+#: seven sections of the network's own area profiles (soziale-stadt-nrw.de, Stadtteilprofile).
 ABSCHNITTE: dict[str, tuple[Abschnitt, ...]] = {
     "kommune": (
         _p("Überblick", "Zwei, drei Absätze: Wie arbeitet die Kommune in der Sozialen Stadt, seit wann ist sie im Städtenetz?"),
@@ -43,6 +44,11 @@ ABSCHNITTE: dict[str, tuple[Abschnitt, ...]] = {
         _e("Organisation und lokale Partner", "Quartiersmanagement, Träger, Vereine – wer arbeitet zusammen?"),
         _e("Meilensteine", "Die wichtigsten Schritte mit Jahr, z. B. Ratsbeschluss, ISEK, Eröffnungen."),
         _e("Perspektiven", "Wie geht es weiter, auch nach dem Ende der Förderung (Verstetigung)?"),
+        _e(
+            "Ansprechpartner",
+            "Nennen Sie die zuständige Stelle (Amt, Quartiersmanagement, Stadtteilbüro) als Funktion, keine Privatpersonen; Kontaktdaten gehören unter 'ansprechstelle'.",
+        ),
+        _e("Materialien", "Konzepte, Berichte und Karten zum Herunterladen (unter 'materialien') oder ihre Fundstelle."),
     ),
     "handlungsfeld": (
         _p("Worum es geht", "Erklären Sie das Handlungsfeld in wenigen Sätzen für Menschen ohne Vorwissen."),

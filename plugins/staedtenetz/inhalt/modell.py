@@ -21,6 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -134,7 +135,24 @@ def _jahr(wert: int | dt.date) -> int:
 class Quelle(Teil):
     titel: Annotated[Text, Field(title="Titel", description="Titel der Quelle, z. B. Name der Webseite")]
     url: Annotated[Url, Field(title="Adresse", description="Vollständige Adresse mit https://")]
-    abgerufen: Annotated[dt.date | None, Field(title="Abgerufen am", description="Datum JJJJ-MM-TT")] = None
+    # A date (YAML reads 2024-05-22 as one) or a text such as "März 2021" or "undatiert"; in JSON
+    # both are strings, so the schema (and the submission form) offer one text field.
+    stand: Annotated[
+        Annotated[dt.date | KurzText, WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200})] | None,
+        Field(
+            title="Stand der Quelle",
+            description="Datum oder Stand, den die Quelle selbst nennt (2024-05-22 oder 'März 2021'); 'undatiert', wenn sie keinen nennt",
+        ),
+    ] = None
+    # When the facts were last compared with the live source; absent: never ("nicht live geprüft").
+    # ``staedtenetz bericht`` lists entries whose sources are unchecked or older than 12 months.
+    geprueft: Annotated[
+        dt.date | None,
+        Field(
+            title="Zuletzt geprüft am",
+            description="Datum JJJJ-MM-TT, an dem die Angaben zuletzt mit der Quelle verglichen wurden; leer: nicht live geprüft",
+        ),
+    ] = None
 
 
 class Material(Teil):
@@ -223,7 +241,13 @@ class Kommune(Basis):
         StringConstraints(pattern=r"^05\d{6}$"),
         Field(title="AGS", description="Amtlicher Gemeindeschlüssel, 8 Ziffern, in NRW beginnend mit 05"),
     ]
-    stand: Annotated[dt.date, Field(title="Stand", description="Datum, zu dem die Mitgliedschaft bestätigt ist")]
+    stand: Annotated[
+        dt.date | None,
+        Field(
+            title="Stand",
+            description="Datum, zu dem eine datierte Quelle die Mitgliedschaft bestätigt; leer, solange keine das tut",
+        ),
+    ] = None
     webseite: Annotated[Url | None, Field(title="Webseite der Kommune")] = None
     ansprechstelle: Annotated[Ansprechstelle | None, Field(title="Ansprechstelle")] = None
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from staedtenetz.inhalt import geodaten
-from staedtenetz.pruefung import textpruefung
+from staedtenetz.pruefung import html_pruefung, textpruefung
 from staedtenetz.pruefung import textverweise as tv
 from staedtenetz.inhalt.ausgabe import GRUND_TEXT, Ausgabe
 from staedtenetz.inhalt.frontmatter import Quelltext
@@ -117,6 +117,7 @@ class Katalog:
         speicher = pruefspeicher if pruefspeicher is not None else Pruefspeicher()
         for q in sorted(k.quellen.values(), key=lambda q: q.pfad):
             k._eintrag_aufnehmen(q, speicher)
+            q.meldungen.extend(html_pruefung.pruefen(q))  # raw HTML, unsafe links, snippets, every page
         speicher.aufraeumen()
         k._referenzen_aufloesen()
         tv.aufloesen(k)

@@ -9,6 +9,8 @@ only contributes its size limit (``materialien_max_mb``).
 
 from __future__ import annotations
 
+import hashlib
+import os
 import posixpath
 import re
 import time
@@ -25,10 +27,13 @@ from mkdocs.utils import get_relative_url
 
 from staedtenetz.inhalt import formate
 from staedtenetz.pruefung import materialien
-from staedtenetz.ansichten import downloads
+from staedtenetz.ansichten import bildnachweis, downloads
 from staedtenetz.inhalt.ausgabe import Ausgabe, ist_intern
 from staedtenetz.pruefung.textverweise import WIKILINK_RE
-from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper
+from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper, pandoc_version
+from staedtenetz.beitrag import vorlage
+from staedtenetz.beitrag.felder import VORLAGENTYPEN
+from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
 from staedtenetz.plugins.katalog import KatalogPlugin, katalog_von
 
 if TYPE_CHECKING:
@@ -48,6 +53,8 @@ class AustauschConfig(Config):
     downloads = c.Type(bool, default=True)
     #: Where converted files are kept between builds (relative to mkdocs.yml).
     cache_dir = c.Type(str, default=".cache/staedtenetz")
+    #: Folder (below the site) of the Word templates for contributions; empty: none.
+    word_vorlagen = c.Type(str, default="beitragen")
 
 
 class AustauschPlugin(BasePlugin[AustauschConfig]):
@@ -59,6 +66,8 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         self.downloads: dict[str, list[tuple[Download, File]]] = {}  # page path -> files
         self.ausgabe = Ausgabe()
         self._dokumente: dict[tuple, Dokument] = {}  # the last build's documents (live preview)
+        self.word_vorlagen: list[tuple[str, str, File]] = []  # (typ, format, file)
+        self._vorlagen_cache: dict[str, bytes] = {}  # key -> ODT bytes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.befehl = command
@@ -83,7 +92,28 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         self.downloads = {}
         if self.config.downloads and self.exporter is not None:
             self._downloads_erzeugen(katalog, files, config)
+        self._word_vorlagen_erzeugen(katalog, files, config)
         return files
+
+    def _word_vorlagen_erzeugen(self, katalog: Katalog, files: Files, config: MkDocsConfig) -> None:
+        """The DOCX/ODT templates for contributions, from the model and this catalogue."""
+        self.word_vorlagen = []
+        ordner = self.config.word_vorlagen.strip("/")
+        if not ordner:
+            return
+        try:
+            for typ in VORLAGENTYPEN:
+                inhalt = vorlage.docx_bytes(typ, katalog)
+                odt = self._odt_aus_cache(typ, inhalt)
+                for fmt, daten in (("docx", inhalt), ("odt", odt)):
+                    ziel = f"{ordner}/{vorlage.dateiname(typ, fmt)}"
+                    if files.get_file_from_path(ziel) is not None:
+                        raise PluginError(f"Die Datei 'docs/{ziel}' liegt dort, wo die erzeugte Word-Vorlage hingehört. Benennen Sie sie um.")
+                    datei = File.generated(config, ziel, content=daten)
+                    files.append(datei)
+                    self.word_vorlagen.append((typ, fmt, datei))
+        except vorlage.VorlageFehler as grund:
+            raise PluginError(str(grund)) from None
 
     def _downloads_erzeugen(self, katalog: Katalog, files: Files, config: MkDocsConfig) -> None:
         assert self.exporter is not None
@@ -93,6 +123,13 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         # addresses below, and an instance shared with the page renderer must keep its state.
         erweiterungen = [x for x in config.markdown_extensions if not type(x).__module__.startswith("staedtenetz.")]
         renderer = Renderer(erweiterungen, dict(config.mdx_configs))
+        # The files this edition publishes (hidden ones were removed above), no page sources:
+        # the only files a download may contain.
+        veroeffentlicht = {
+            f.src_uri: Path(f.abs_src_path)
+            for f in files
+            if f.abs_src_path and not f.is_documentation_page() and f.generated_by is None
+        }
         umfeld = (
             config.site_url,
             hash(tuple(f.src_uri for f in files)),
@@ -105,10 +142,10 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
             if not formate_ or seite is None or not e.quelle.lesbar:
                 continue
             # The page body as a document depends on the text, the site's address, which files
-            # exist (links) and the entries' titles (wiki links): kept across the live
-            # preview's rebuilds while none of that changed.
+            # exist (links, published files) and the entries' titles (wiki links): kept across
+            # the live preview's rebuilds while none of that changed.
             schluessel = (e.pfad, e.quelle.text, umfeld)
-            dok = self._dokumente.get(schluessel) or _dokument(e, katalog, files, config, renderer)
+            dok = self._dokumente.get(schluessel) or _dokument(e, katalog, files, config, renderer, veroeffentlicht)
             dokumente[schluessel] = dok
             name = dateiname(e.pfad)
             for fmt in formate_:
@@ -136,7 +173,27 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         if fehler and self.befehl != "serve":
             raise PluginError(f"Abgebrochen: {len(fehler)} Downloads ließen sich nicht erzeugen (siehe oben).")
 
+    def _odt_aus_cache(self, typ: str, docx: bytes) -> bytes:
+        """The ODT of the (reproducible) DOCX template: converted once, kept in the cache folder."""
+        schluessel = hashlib.sha256(docx + (pandoc_version() or "").encode()).hexdigest()[:20]
+        if schluessel in self._vorlagen_cache:
+            return self._vorlagen_cache[schluessel]
+        pfad = self.exporter.cache / "word-vorlagen" / f"{typ}-{schluessel}.odt" if self.exporter else None
+        if pfad is not None and pfad.is_file():
+            odt = pfad.read_bytes()
+        else:
+            odt = vorlage.odt_aus_docx(docx, vorlage.titel(typ))
+            if pfad is not None:
+                pfad.parent.mkdir(parents=True, exist_ok=True)
+                tmp = pfad.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(odt)
+                os.replace(tmp, pfad)  # atomic: a parallel build never sees half a file
+        self._vorlagen_cache[schluessel] = odt
+        return odt
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if downloads.WORD_VORLAGEN_MARKE in markdown:
+            markdown = markdown.replace(downloads.WORD_VORLAGEN_MARKE, self._word_vorlagen_html(page), 1)
         katalog = katalog_von(config)
         e = katalog.eintrag_fuer_pfad(page.file.src_uri)
         if e is None:
@@ -165,11 +222,30 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
             markdown = _nach_der_ueberschrift(markdown, "\n\n".join(oben))
         return markdown + "\n\n" + unten if unten else markdown
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # The members' edition must not end up in search engines even if it leaks onto the web.
-        if self.ausgabe.intern:
-            return output.replace("<head>", '<head>\n    <meta name="robots" content="noindex, nofollow">', 1)
-        return output
+    def _word_vorlagen_html(self, page: Page) -> str:
+        namen = {"docx": "Word", "odt": "LibreOffice"}
+        gruppen: dict[str, list[tuple[str, str]]] = {}
+        for typ, fmt, datei in self.word_vorlagen:
+            groesse = formate.dateigroesse(len(datei.content_bytes))
+            gruppen.setdefault(TYP_BEZEICHNUNG[typ][0], []).append(
+                (f"{namen[fmt]} ({fmt.upper()}, {groesse})", get_relative_url(datei.url, page.url))
+            )
+        return downloads.word_vorlagen(list(gruppen.items()))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        e = katalog_von(config).eintrag_fuer_pfad(page.file.src_uri)
+        if e is None or not e.daten.bilder:
+            return html
+        bilder = []
+        for b in e.daten.bilder:
+            rel = materialien.ziel(e.pfad, b.datei)
+            datei = files.get_file_from_path(rel) if rel else None
+            if datei is not None:
+                bilder.append((get_relative_url(datei.url, page.url), b))
+        return bildnachweis.ergaenzen(html, bilder)
+
+    # The members' edition must not end up in search engines even if it leaks onto the web: the
+    # theme override (overrides/main.html) writes "noindex" into every page, 404.html included.
 
 
 def _ausgabe(config: MkDocsConfig) -> Ausgabe:
@@ -190,7 +266,9 @@ def _nach_der_ueberschrift(markdown: str, einschub: str) -> str:
     return f"{markdown[: m.end()]}\n\n{einschub}\n\n{markdown[m.end():].lstrip(chr(10))}"
 
 
-def _dokument(e: Eintrag, katalog: Katalog, files: Files, config: MkDocsConfig, renderer: Renderer) -> Dokument:
+def _dokument(
+    e: Eintrag, katalog: Katalog, files: Files, config: MkDocsConfig, renderer: Renderer, veroeffentlicht: dict[str, Path]
+) -> Dokument:
     """The page body as HTML with links made absolute (or plain text without ``site_url``)."""
     site_url = config.site_url or ""
     ordner = posixpath.dirname(e.pfad)
@@ -228,4 +306,5 @@ def _dokument(e: Eintrag, katalog: Katalog, files: Files, config: MkDocsConfig, 
         herkunft=config.site_name,
         adresse=urljoin(site_url, seite.url) if site_url and seite is not None else "",
         stand=formate.datum(e.daten.stand) if e.daten.stand else "",
+        dateien=veroeffentlicht,
     )

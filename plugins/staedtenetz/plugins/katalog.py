@@ -7,6 +7,7 @@ view modules. Other plugins of the set get the catalogue through :func:`katalog_
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -30,7 +31,7 @@ from staedtenetz.katalog.revision import Revisionsdaten
 from staedtenetz.plugins import assets
 from staedtenetz.pruefung import datenschutz, platzhalter
 from staedtenetz.inhalt import formate
-from staedtenetz.ansichten import eintragsseite, karte, liste, vorschau
+from staedtenetz.ansichten import bereinigen, eintragsseite, karte, liste, vorschau
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
@@ -93,6 +94,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.docs_name = _anzeigepfad(docs_dir)
         for meldung in datenschutz.konfiguration_pruefen(config):
             log.warning(meldung)
+        _snippets_eingrenzen(config)
         self.revisionen = Revisionsdaten.lesen(docs_dir)
         _revisionsplugin_anbinden(config, self.revisionen)
         if not any(isinstance(x, WikilinkErweiterung) for x in config.markdown_extensions):
@@ -243,7 +245,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
-        html = karte.einsetzen(html, self.katalog, page.file.src_uri, url)
+        seite = page.file.src_uri
+        html = karte.einsetzen(html, self.katalog, seite, url, lambda svg: self.nachtraege.marke(seite, "karte", svg))
         # Fact box, collections …; the sections below the text join the table of contents.
         ergaenzt = eintragsseite.ergaenzen(
             html, page.file.src_uri, page.url, page.file.generated_by is not None, self.kontext, self.nachtraege
@@ -255,6 +258,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         seite = liste.seite_der_liste(page.file.src_uri)
         if seite is not None and (seite.nummer == 1 or page.file.generated_by == "staedtenetz/katalog"):
             html += self.nachtraege.marke(page.file.src_uri, "liste", self._liste(seite, page.url, files))
+        # Titles and descriptions reach Material's templates unescaped (MkDocs' Jinja has no
+        # autoescape): escaped here, for every page before any template is rendered (the
+        # navigation of one page shows the titles of others).
+        bereinigen.seitenangaben(page.meta)
+        if "title" in page.meta:
+            page.title = page.meta["title"]  # type: ignore[misc]  # escaped above
+        elif page.title:
+            page.title = bereinigen.titel_html(page.title)  # type: ignore[misc]  # from the rendered <h1>
         return html
 
     def _liste(self, seite: liste.Listenseite, seiten_url: str, files: Files) -> str:
@@ -276,7 +287,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return self.nachtraege.einsetzen(page.file.src_uri, output)
 
+    # Before the search plugin (priority 0) indexes the page and before the template renders it.
+    @event_priority(100)
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        # Everything the page text became – Markdown, raw HTML, attr_list, extensions, and the
+        # small views other plugins put in – passes the allow-list; our held-back HTML (markers)
+        # joins only in on_post_page.
+        page.content = bereinigen.html_mit_marken(page.content or "", self.nachtraege.muster)
+        if page.toc is not None:
+            _toc_bereinigen(page.toc.items)
         # Material shows this key (before plain revision_date) under the page: in German.
         if self.revisionen and self.revisionen.vorhanden and page.file.abs_src_path:
             stand = self.revisionen.datum(page.file.abs_src_path)
@@ -353,6 +372,42 @@ def _relative_urls(page: Page, files: Files):
     return lambda eintrag: get_relative_url(files.get_file_from_path(eintrag.pfad).url, page.url)
 
 
+#: The only folder pymdownx.snippets may read (relative to mkdocs.yml).
+SNIPPET_ORDNER = "includes"
+
+
+def _snippets_eingrenzen(config: MkDocsConfig) -> None:
+    """pymdownx.snippets may read only from includes/ (and never from the web): anything else
+    would let a page pull internal entries, .git/config or other files into the site. Relative
+    base paths are resolved against mkdocs.yml, not against the folder the build started in."""
+    if "pymdownx.snippets" not in config.markdown_extensions:
+        return
+    cfg = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    wurzel = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    erlaubt = (wurzel / SNIPPET_ORDNER).resolve()
+    basen = cfg.get("base_path", ["."])
+    basen = [basen] if isinstance(basen, str) else list(basen)
+    aufgeloest = [(wurzel / b).resolve() for b in basen]
+    falsch = [b for b, p in zip(basen, aufgeloest) if p != erlaubt and erlaubt not in p.parents]
+    if falsch or not cfg.get("restrict_base_path", True) or cfg.get("url_download"):
+        raise PluginError(
+            "mkdocs.yml: 'pymdownx.snippets' darf nur aus dem Ordner 'includes/' lesen. Setzen Sie "
+            "'base_path: [includes]' und 'restrict_base_path: true' und lassen Sie 'url_download' weg"
+            + (f" (jetzt: base_path {', '.join(map(str, falsch))})." if falsch else ".")
+        )
+    cfg["base_path"] = [str(p) for p in aufgeloest]
+    cfg["restrict_base_path"] = True
+    # The snippets extension checks the path, not where a symbolic link in includes/ points.
+    for p in aufgeloest:
+        for wurzel, ordner, dateien in os.walk(p):
+            for name in [*ordner, *dateien]:
+                if (Path(wurzel) / name).is_symlink():
+                    raise PluginError(
+                        f"'{Path(wurzel, name)}' ist ein symbolischer Link. In includes/ liegen nur echte Dateien: "
+                        "Ersetzen Sie den Link durch eine Kopie oder löschen Sie ihn."
+                    )
+
+
 def _revisionsplugin_anbinden(config: MkDocsConfig, revisionen: Revisionsdaten) -> None:
     """Feed mkdocs-git-revision-date-plugin from one git call, or switch it off without git.
 
@@ -415,4 +470,11 @@ def _inhaltsverzeichnis(page: Page, html: str, eintraege: list[tuple[str, str]])
     if items and "<h1 id=" in html and items[0].level == 1:
         items = items[0].children
     for kennung, titel in eintraege:
-        items.append(AnchorLink(titel, kennung, 2))
+        items.append(AnchorLink(bereinigen.text(titel), kennung, 2))  # "Einträge aus {title}": text
+
+
+def _toc_bereinigen(items) -> None:
+    """Material prints toc titles as HTML: reduce each to its (escaped) text."""
+    for item in items:
+        item.title = bereinigen.titel_html(item.title)
+        _toc_bereinigen(item.children)

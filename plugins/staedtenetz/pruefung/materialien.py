@@ -7,7 +7,10 @@ An entry lists downloadable files under ``materialien`` and pictures under ``bil
 - be a real file (no symbolic link anywhere on the way, no hidden file or folder),
 - have an allowed type, judged by its extension *and* its content (magic bytes, the parts of
   an Office or OpenDocument zip), and
-- stay below a size limit (``materialien_max_mb`` of the ``staedtenetz/austausch`` plugin).
+- stay below a size limit (``materialien_max_mb`` of the ``staedtenetz/austausch`` plugin), and
+- have a clean name: lowercase letters, digits and hyphens, a lowercase extension
+  (``konzept-quartierswerkstatt.pdf``, not ``Konzept Quartierswerkstatt.pdf``), so links need no
+  ``%20`` and work on every server; :func:`sauberer_name` suggests the name.
 
 Each violation is a :class:`~staedtenetz.inhalt.meldungen.Meldung` on the line of the offending
 ``datei:`` key. The check needs only the docs folder, so the build and ``staedtenetz pruefen``
@@ -23,6 +26,7 @@ import os
 import posixpath
 import re
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -78,12 +82,10 @@ def _ist_text(kopf: bytes, pfad: Path) -> bool:
     return b"\x00" not in kopf
 
 
-_SVG_GEFAHR = re.compile(rb"<script|javascript:|\son[a-z]+\s*=|<foreignObject", re.IGNORECASE)
-
-
 def _ist_svg(kopf: bytes, pfad: Path) -> bool:
-    inhalt = pfad.read_bytes()
-    return b"<svg" in inhalt[:4096] and not _SVG_GEFAHR.search(inhalt)
+    from staedtenetz.pruefung import svg
+
+    return svg.fehler(pfad) is None
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,52 @@ def ziel(seite: str, datei: str) -> str | None:
     return pfad
 
 
+# -- clean names --------------------------------------------------------------------------
+
+_SAUBER_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _sauber(teil: str) -> str:
+    text = unicodedata.normalize("NFC", teil).lower()
+    for umlaut, ersatz in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, ersatz)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def sauberer_name(name: str) -> str:
+    """The clean form of a file name: ``IMG_2034.JPG`` -> ``img-2034.jpg``,
+    ``Konzept Quartierswerkstatt.pdf`` -> ``konzept-quartierswerkstatt.pdf``."""
+    stamm, endung = posixpath.splitext(name)
+    if not stamm:  # ".pdf"
+        stamm, endung = endung, ""
+    return (_sauber(stamm) or "datei") + (("." + _sauber(endung)) if _sauber(endung) else "")
+
+
+def ist_sauber(name: str) -> bool:
+    stamm, endung = posixpath.splitext(name)
+    return bool(_SAUBER_RE.match(stamm)) and (not endung or bool(_SAUBER_RE.match(endung[1:])))
+
+
+def sauberer_pfad(datei: str) -> str:
+    """``datei`` with every folder and the file name made clean (``..`` stays)."""
+    teile = datei.split("/")
+    return "/".join(t if t in ("", ".", "..") else (sauberer_name(t) if i == len(teile) - 1 else _sauber(t) or "ordner") for i, t in enumerate(teile))
+
+
+def name_fehler(datei: str, was: str = "Die Datei") -> str | None:
+    """The German error for an unclean name in ``datei`` (path as written), or None."""
+    teile = [t for t in datei.split("/") if t not in ("", ".", "..")]
+    if all(ist_sauber(t) if i == len(teile) - 1 else bool(_SAUBER_RE.match(t)) for i, t in enumerate(teile)):
+        return None
+    vorschlag = sauberer_pfad(datei)
+    return (
+        f"{was} '{datei}' hat keinen sauberen Namen: erlaubt sind Kleinbuchstaben, Ziffern und Bindestriche "
+        f"(keine Großbuchstaben, Leerzeichen, Umlaute oder Unterstriche). Benennen Sie sie um in '{vorschlag}' "
+        f"und schreiben Sie hier 'datei: {vorschlag}'."
+    )
+
+
 # -- checking -----------------------------------------------------------------------------
 
 
@@ -154,10 +202,62 @@ def pruefen(katalog: Any, docs_dir: Path, max_mb: float | None = None) -> list[M
                     meldung = fehler(e.pfad, e.zeile(feld, i, "datei"), text)
                     e.quelle.meldungen.append(meldung)
                     neu.append(meldung)
+    neu += _uebrige_svg(katalog, docs)
     if neu:
         katalog.meldungen.extend(neu)
         katalog.meldungen.sort()
     return neu
+
+
+def _uebrige_svg(katalog: Any, docs: Path) -> list[Meldung]:
+    """SVG files in docs/ that no entry declares are published all the same (MkDocs copies
+    every file): they pass the same allow-list, reported on the file itself. Symbolic links
+    anywhere in docs/ are errors."""
+    from staedtenetz.pruefung import svg
+
+    genannt = {
+        rel
+        for e in [*katalog.eintraege.values(), *katalog.ausgeschlossen.values()]
+        for m in [*e.daten.materialien, *e.daten.bilder]
+        if (rel := ziel(e.pfad, m.datei)) is not None
+    }
+    meldungen = []
+    for wurzel, ordner, dateien in os.walk(docs):
+        ordner[:] = sorted(o for o in ordner if not o.startswith("."))
+        for name in sorted([*ordner, *dateien]):
+            pfad = Path(wurzel) / name
+            if name.startswith(".") or not pfad.is_symlink():
+                continue
+            # MkDocs follows links and would publish what they point to (/etc/passwd, .git/config).
+            rel = pfad.relative_to(docs).as_posix()
+            if any(g == rel or g.startswith(rel + "/") for g in genannt):
+                continue  # a material or picture path through it: reported on its 'datei' line
+            meldungen.append(
+                fehler(
+                    rel,
+                    1,
+                    f"'{rel}' ist ein symbolischer Link. In docs/ liegen nur echte Dateien und Ordner: Ersetzen Sie den "
+                    "Link durch eine Kopie der Datei oder löschen Sie ihn.",
+                )
+            )
+        ordner[:] = [o for o in ordner if not (Path(wurzel) / o).is_symlink()]
+        for name in sorted(dateien):
+            if not name.lower().endswith(".svg") or name.startswith("."):
+                continue
+            pfad = Path(wurzel) / name
+            rel = pfad.relative_to(docs).as_posix()
+            if rel in genannt or pfad.is_symlink():
+                continue
+            if (grund := svg.fehler(pfad)) is not None:
+                meldungen.append(
+                    fehler(
+                        rel,
+                        1,
+                        f"Das SVG '{rel}' ist kein sauberes Bild: Es enthält {grund}. SVG-Dateien dürfen nur Zeichnungen "
+                        "enthalten. Exportieren Sie es als einfaches SVG oder als PNG – oder löschen Sie die Datei.",
+                    )
+                )
+    return meldungen
 
 
 def datei_pruefen(docs: Path, seite: str, datei: str, grenze: int, *, nur_bilder: bool = False) -> str | None:
@@ -231,15 +331,18 @@ def datei_pruefen(docs: Path, seite: str, datei: str, grenze: int, *, nur_bilder
         return f"{was} '{datei}' lässt sich nicht lesen ({fehlergrund.strerror}). Prüfen Sie die Dateirechte."
     if not passt:
         if a.endung == "svg":
+            from staedtenetz.pruefung import svg
+
             return (
-                f"Das SVG '{datei}' ist kein sauberes Bild: Es fehlt '<svg' oder es enthält Skripte, "
-                "Ereignis-Attribute (on…=) oder eingebettete Seiten. Exportieren Sie es als einfaches SVG oder PNG."
+                f"Das SVG '{datei}' ist kein sauberes Bild: Es enthält {svg.fehler(pfad)}. SVG-Dateien dürfen nur "
+                "Zeichnungen enthalten (keine Skripte, Ereignis-Attribute, Links nach außen oder eingebetteten Seiten). "
+                "Exportieren Sie es als einfaches SVG (z. B. Inkscape: 'Optimiertes SVG') oder als PNG."
             )
         return (
             f"{was} '{datei}' endet auf '{endung}', ist aber keine {a.format}-Datei (der Inhalt passt nicht zur "
             f"Endung). Speichern Sie sie im Format {a.format} oder korrigieren Sie die Endung."
         )
-    return None
+    return name_fehler(datei, was)
 
 
 # -- describing -------------------------------------------------------------------------
@@ -305,20 +408,107 @@ def beschreibung(eintrag: Any, docs_dir: Path, *, intern: bool = False) -> list[
     return ergebnis
 
 
-def dateien_der_ausgabe(katalog: Any, intern: bool) -> tuple[set[str], set[str]]:
-    """(shown, hidden): docs-relative paths of material and image files that this edition
-    publishes, and those that only excluded entries or internal materials use."""
+@dataclass(frozen=True)
+class Nutzung:
+    """Page ``seite`` uses file ``datei`` (docs-relative) in line ``zeile``."""
+
+    datei: str
+    seite: str
+    zeile: int
+    art: str  # "material", "bild" or "link" (in the page text)
+    intern: bool  # an internal entry's page, or a material marked 'sichtbarkeit: intern'
+    gezeigt: bool  # the page is part of the edition the catalogue was narrowed to
+    oeffentlich_erklaert: bool = False  # 'sichtbarkeit: oeffentlich' written on the material
+
+
+def dateinutzung(katalog: Any) -> dict[str, list[Nutzung]]:
+    """Every use of every file (no page sources): materials, pictures and links in the text of
+    all pages, shown or left out. Visibility is decided from these facts, not from names."""
+    from staedtenetz.pruefung import verweise
+
+    nutzung: dict[str, list[Nutzung]] = {}
+    eintraege = [(e, True) for e in katalog.eintraege.values()] + [(e, False) for e in katalog.ausgeschlossen.values()]
+    seiten_intern: dict[str, bool] = {}
+    seiten_gezeigt: dict[str, bool] = {}
+    for e, gezeigt in eintraege:
+        eintrag_intern = getattr(e.daten, "sichtbarkeit", "oeffentlich") == "intern"
+        seiten_intern[e.pfad], seiten_gezeigt[e.pfad] = eintrag_intern, gezeigt
+        for feld in ("materialien", "bilder"):
+            for i, m in enumerate(getattr(e.daten, feld)):
+                if (rel := ziel(e.pfad, m.datei)) is None:
+                    continue
+                m_intern = getattr(m, "sichtbarkeit", "oeffentlich") == "intern"
+                erklaert = "sichtbarkeit" in getattr(m, "model_fields_set", ()) and not m_intern
+                nutzung.setdefault(rel, []).append(
+                    Nutzung(rel, e.pfad, e.zeile(feld, i, "datei"), "bild" if feld == "bilder" else "material",
+                            eintrag_intern or m_intern, gezeigt, erklaert)
+                )
+    for q in katalog.quellen.values():
+        if not q.lesbar:
+            continue
+        # A page whose front matter failed still counts as internal if it says so.
+        intern = seiten_intern.get(q.pfad, (q.daten or {}).get("sichtbarkeit") == "intern")
+        gezeigt = seiten_gezeigt.get(q.pfad, True)
+        for zeile, adresse in verweise.links(q):
+            for rel in verweise.kandidaten(q.pfad, adresse):
+                if not rel.endswith(".md"):
+                    nutzung.setdefault(rel, []).append(Nutzung(rel, q.pfad, zeile, "link", intern, gezeigt))
+    return nutzung
+
+
+def dateien_der_ausgabe(katalog: Any, intern: bool, nutzung: dict[str, list[Nutzung]] | None = None) -> tuple[set[str], set[str]]:
+    """(shown, hidden): docs-relative paths of the files this edition publishes and of those it
+    leaves out. In the public edition a file is hidden as soon as one internal entry uses it or
+    one entry marks it internal; in every edition, when only left-out pages use it."""
     gezeigt: set[str] = set()
     versteckt: set[str] = set()
-    for e in katalog.eintraege.values():
-        for m in e.daten.materialien:
-            if (rel := ziel(e.pfad, m.datei)) is not None:
-                (gezeigt if sichtbar(m, intern) else versteckt).add(rel)
-        for b in e.daten.bilder:
-            if (rel := ziel(e.pfad, b.datei)) is not None:
-                gezeigt.add(rel)
-    for e in katalog.ausgeschlossen.values():
-        for m in [*e.daten.materialien, *e.daten.bilder]:
-            if (rel := ziel(e.pfad, m.datei)) is not None:
-                versteckt.add(rel)
-    return gezeigt, versteckt - gezeigt
+    for datei, liste in (dateinutzung(katalog) if nutzung is None else nutzung).items():
+        if not intern and any(n.intern for n in liste):
+            versteckt.add(datei)
+        elif any(n.gezeigt for n in liste):
+            gezeigt.add(datei)
+        else:
+            versteckt.add(datei)
+    return gezeigt, versteckt
+
+
+def widersprueche(katalog: Any, nutzung: dict[str, list[Nutzung]] | None = None) -> list[Meldung]:
+    """Errors for files that are internal by one use and public by another: a public page may
+    not show or link a file an internal entry uses or an entry marks internal, and an internal
+    entry cannot make its files public."""
+    meldungen: list[Meldung] = []
+    for datei, liste in sorted((dateinutzung(katalog) if nutzung is None else nutzung).items()):
+        interne = [n for n in liste if n.intern]
+        if not interne:
+            continue
+        grund = interne[0]
+        wo = f"'{grund.seite}', Zeile {grund.zeile}"
+        warum = "ein interner Eintrag nutzt sie" if _eintrag_intern(katalog, grund.seite) else "dort mit 'sichtbarkeit: intern' eingetragen"
+        for n in liste:
+            if n.intern and n.oeffentlich_erklaert:
+                meldungen.append(
+                    fehler(
+                        n.seite,
+                        n.zeile,
+                        f"'{datei}' steht hier mit 'sichtbarkeit: oeffentlich', gehört aber zu einem internen Eintrag: "
+                        "Dateien interner Einträge erscheinen nie in der öffentlichen Ausgabe. Löschen Sie die Zeile "
+                        "'sichtbarkeit: oeffentlich' oder machen Sie den Eintrag öffentlich.",
+                    )
+                )
+            elif not n.intern and n.art != "link":  # links: sichtbarkeit.links_pruefen
+                was = {"material": "als öffentliches Material", "bild": "als Bild einer öffentlichen Seite", "link": "in einem Link einer öffentlichen Seite"}[n.art]
+                meldungen.append(
+                    fehler(
+                        n.seite,
+                        n.zeile,
+                        f"Die Datei '{datei}' ist intern ({wo}: {warum}), "
+                        f"steht hier aber {was}. Sie wird nie öffentlich. Tragen Sie hier ebenfalls 'sichtbarkeit: intern' ein, "
+                        "entfernen Sie den Verweis oder verwenden Sie eine eigene, öffentliche Datei.",
+                    )
+                )
+    return meldungen
+
+
+def _eintrag_intern(katalog: Any, pfad: str) -> bool:
+    e = katalog.eintrag_fuer_pfad(pfad) or next((x for x in katalog.ausgeschlossen.values() if x.pfad == pfad), None)
+    return e is not None and getattr(e.daten, "sichtbarkeit", "oeffentlich") == "intern"

@@ -35,6 +35,7 @@ SCHLUESSEL_HINWEISE = {
     "bild": "bilder",
     "material": "materialien",
     "zeitraum": "laufzeit",
+    "abgerufen": "geprueft",
 }
 
 

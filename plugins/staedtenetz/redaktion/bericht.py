@@ -31,6 +31,8 @@ except ImportError:  # pragma: no cover
 
 VERALTET_MONATE = 24
 FOERDERSTAND_MONATE = 12
+#: Sources not compared with the live page for this long (or never: no 'geprueft') are listed.
+QUELLEN_MONATE = 12
 #: Types whose sections the report checks: case studies are compared with each other, so they
 #: share one outline (``abschnitte.py``); other pages may be structured freely.
 ABSCHNITTE_GEPRUEFT = ("praxisbeispiel",)
@@ -55,6 +57,7 @@ class Bericht:
     status: dict[str, Counter[str]] = field(default_factory=dict)  # typ -> status -> count
     veraltet: list[Stelle] = field(default_factory=list)
     foerderstand: list[Stelle] = field(default_factory=list)
+    quellen: list[Stelle] = field(default_factory=list)
     bilder: list[Stelle] = field(default_factory=list)
     abschnitte: list[Stelle] = field(default_factory=list)
     verwaist: list[Stelle] = field(default_factory=list)
@@ -67,6 +70,11 @@ class Bericht:
         return [
             ("veraltet", f"Seit {VERALTET_MONATE} Monaten nicht geändert", self.veraltet),
             ("foerderstand", f"Förderprogramme mit Stand älter als {FOERDERSTAND_MONATE} Monate", self.foerderstand),
+            (
+                "quellen",
+                f"Quellen neu prüfen (nie oder vor mehr als {QUELLEN_MONATE} Monaten mit der Quelle verglichen; danach 'geprueft' setzen)",
+                self.quellen,
+            ),
             ("bilder", "Bilder ohne Bildnachweis", self.bilder),
             ("abschnitte", "Praxisbeispiele, denen ein Abschnitt fehlt", self.abschnitte),
             ("verwaist", "Seiten, auf die nichts verweist", self.verwaist),
@@ -108,6 +116,7 @@ def erstellen(docs_dir: Path, nav: Any = None, heute: dt.date | None = None) -> 
                 Stelle(e.pfad, e.zeile("stand"), f"{e.title}: Stand {e.daten.stand:%d.%m.%Y} – Angaben neu prüfen und 'stand' setzen")
             )
 
+    b.quellen = _quellen_zu_pruefen(katalog, monate_zurueck(heute, QUELLEN_MONATE))
     b.bilder = _bilder_ohne_nachweis(katalog)
     for e in _nach_pfad(katalog):
         if e.typ not in ABSCHNITTE_GEPRUEFT:
@@ -129,6 +138,30 @@ def erstellen(docs_dir: Path, nav: Any = None, heute: dt.date | None = None) -> 
 
 def _nach_pfad(katalog: Katalog):
     return sorted(katalog.eintraege.values(), key=lambda e: e.pfad)
+
+
+def _quellen_zu_pruefen(katalog: Katalog, grenze: dt.date) -> list[Stelle]:
+    """Entries with a source never checked ('geprueft' empty) or checked before ``grenze``.
+
+    Never-checked first, then the oldest check: the order in which to re-check."""
+    gefunden: list[tuple[dt.date, str, Stelle]] = []
+    for e in _nach_pfad(katalog):
+        quellen = e.daten.quellen
+        if e.daten.status == "archiviert" or not quellen:
+            continue
+        nie = sum(q.geprueft is None for q in quellen)
+        alt = [q.geprueft for q in quellen if q.geprueft is not None and q.geprueft < grenze]
+        if not nie and not alt:
+            continue
+        teile = []
+        if nie:
+            teile.append(f"{nie} von {len(quellen)} {'Quelle' if len(quellen) == 1 else 'Quellen'} nicht live geprüft")
+        if alt:
+            teile.append(f"{len(alt)} zuletzt geprüft am {min(alt):%d.%m.%Y}")
+        text = f"{e.title}: " + ", ".join(teile)
+        zuerst = dt.date.min if nie else min(alt)
+        gefunden.append((zuerst, e.pfad, Stelle(e.pfad, e.zeile("quellen"), text)))
+    return [s for _, _, s in sorted(gefunden, key=lambda x: (x[0], x[1]))]
 
 
 def _bilder_ohne_nachweis(katalog: Katalog) -> list[Stelle]:

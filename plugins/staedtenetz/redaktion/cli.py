@@ -104,6 +104,11 @@ main.add_command(_bericht, "bericht")
 main.add_command(_zusammenfassung, "zusammenfassung")
 main.add_command(_website_pruefen, "website-pruefen")
 
+# Contributions from Word and the web form (issue 13): import.
+from staedtenetz.redaktion.cli_beitrag import importieren as _importieren  # noqa: E402
+
+main.add_command(_importieren, "import")
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

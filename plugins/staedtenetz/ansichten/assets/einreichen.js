@@ -538,9 +538,15 @@
 
   // -- result -----------------------------------------------------------------------------
 
+  // Title and summary are plain text (cards, page title, feed): no markup, no control characters
+  // (pruefen would refuse both; pruefung/html_pruefung.py).
+  function klartext(wert) {
+    return typeof wert === "string" ? wert.replace(/[<>]|[\u0000-\u001f\u007f]/g, "").trim() : wert;
+  }
+
   Formular.prototype.frontmatter = function () {
     var self = this, def = this.def(this.schema.discriminator.mapping[this.typ]);
-    var daten = { typ: this.typ, title: this.wert(this.suche(["title"])), zusammenfassung: this.wert(this.suche(["zusammenfassung"])), status: "entwurf" };
+    var daten = { typ: this.typ, title: klartext(this.wert(this.suche(["title"]))), zusammenfassung: klartext(this.wert(this.suche(["zusammenfassung"]))), status: "entwurf" };
     this.daten.reihenfolge[this.schema.discriminator.mapping[this.typ].replace("#/$defs/", "")].forEach(function (name) {
       if (daten.hasOwnProperty(name) || AUSGELASSEN.indexOf(name) >= 0 || !def.properties[name]) return;
       var w = self.wertBei([name], def.properties[name]);
