@@ -3,7 +3,7 @@
 Misst auf einer schon gebauten Website (von benchmarks/bauen.py aufgerufen, oder allein):
 
 - Größe der Listenseite (HTML, roh und gzip -6 wie ein üblicher Webserver) und der Datendatei
-  des Filters (liste.json, die erst beim Filtern oder wenn die Seite ruht geladen wird);
+  des Filters (liste.json, die erst geladen wird, wenn jemand zum Filter greift);
 - Zahl der DOM-Elemente nach dem Laden;
 - Zeit bis interaktiv mit vierfacher CPU-Drosselung (CDP Emulation.setCPUThrottlingRate):
   Ende der letzten langen Aufgabe (> 50 ms, PerformanceObserver „longtask“) vor einer ruhigen
@@ -128,7 +128,7 @@ def zeilen(m: Listenmessung, de) -> list[str]:
     return [
         f"Listenseite: {de(m.html_bytes / 1024)} KB HTML, gzip {de(m.html_gzip / 1024)} KB (Ziel ≤ 300 KB) – "
         f"{'erreicht' if m.html_gzip <= 300 * 1024 else 'VERFEHLT'}; {m.karten} Karten, {de(m.dom_elemente)} DOM-Elemente",
-        f"Datendatei des Filters (erst beim Filtern/im Leerlauf geladen): {de(m.daten_bytes / 1024)} KB, gzip {de(m.daten_gzip / 1024)} KB",
+        f"Datendatei des Filters (erst beim Griff zum Filter geladen): {de(m.daten_bytes / 1024)} KB, gzip {de(m.daten_gzip / 1024)} KB",
         f"Zeit bis interaktiv bei 4× CPU-Drosselung: {de(m.tti_ms)} ms (Blockierzeit {de(m.blockiert_ms)} ms)",
         f"Filterklick bis gezeichnet: {de(m.klick_ms)} ms gedrosselt (4×), {de(m.klick_ungedrosselt_ms)} ms ungedrosselt "
         f"(Ziel < 100 ms) – {'erreicht' if m.klick_ungedrosselt_ms < 100 else 'VERFEHLT'}",

@@ -4,7 +4,7 @@
  * Seitennavigation führt mit gewöhnlichen Links zu allen weiteren. Dieses Skript blendet das
  * (zunächst verborgene) Filterformular ein – auf dem Telefon zugeklappt, die Trefferzahl in
  * seiner Zusammenfassung –, lädt die kompakte Datendatei der Liste (liste.json, nur einmal und
- * erst, wenn die Seite ruht oder jemand filtert), filtert im Speicher und zeichnet nur die
+ * erst, wenn jemand zum Filter greift), filtert im Speicher und zeichnet nur die
  * sichtbare Seite der Treffer. Die Trefferzahl steht in einer aria-live-Region, der
  * Filterzustand in der Adresse (?handlungsfeld=…&kommune=…&seite=2), damit sich eine gefilterte
  * Ansicht teilen lässt und ein Neuladen sie wiederherstellt. Keine Bibliotheken, keine Anfragen
@@ -336,11 +336,10 @@
     var vorladen = function () {
       liste.laden();
     };
-    // Daten im Voraus laden, sobald die Seite ruht, oder spätestens beim ersten Griff zum Filter.
+    // Die Datendatei erst laden, wenn jemand zum Filter greift (Zeigen, Antippen, Tab): Wer nur
+    // blättert, lädt sie nie.
     this.klappe.addEventListener("pointerdown", vorladen, { once: true });
     this.klappe.addEventListener("focusin", vorladen, { once: true });
-    if (window.requestIdleCallback) window.requestIdleCallback(vorladen, { timeout: 3000 });
-    else window.setTimeout(vorladen, 1000);
 
     this.form.addEventListener("submit", function (ev) {
       ev.preventDefault();
