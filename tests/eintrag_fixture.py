@@ -183,7 +183,7 @@ DATEIEN: dict[str, str | bytes] = {
         foerderprogramme: [sozialer-zusammenhalt, biwaq]
         laufzeit: {{von: 2024}}
         ---
-        # Geheimprojekt
+        # Geheimprojekt {GEHEIM}
 
         Der Entwurf verweist auf [[lernwerkstatt]] und [[essen]].
         """,
@@ -199,7 +199,7 @@ DATEIEN: dict[str, str | bytes] = {
         foerderprogramme: [biwaq, klimafonds]
         laufzeit: {{von: 2023}}
         ---
-        # Internes Projekt
+        # Internes Projekt {GEHEIM}
         """,
     "docs/leitfaeden/verstetigung.md": """\
         ---

@@ -42,14 +42,15 @@ def test_fehler_auf_deutsch_und_gueltiges_markdown(formular_seite) -> None:
     assert seite.input_value("#beitrag-typ") == "praxisbeispiel"
     seite.click("#beitrag-pruefen")
     meldungen = seite.locator("#beitrag-fehler li").all_inner_texts()
+    # The texts come from the model's message table (inhalt/meldungstexte.py), as in pruefen.
     assert meldungen == [
-        "Bitte füllen Sie das Pflichtfeld „Titel“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Zusammenfassung“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Art“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Kommune“ aus.",
-        "Wählen Sie bei „Handlungsfelder“ mindestens einen Eintrag.",
-        "Bitte füllen Sie das Pflichtfeld „Von“ aus.",
-        "Bitte füllen Sie das Pflichtfeld „Kennung (Dateiname)“ aus.",
+        "Das Pflichtfeld 'Titel' fehlt. Ergänzen Sie es.",
+        "Das Pflichtfeld 'Zusammenfassung' fehlt. Ergänzen Sie es.",
+        "Das Pflichtfeld 'Art' fehlt. Ergänzen Sie es.",
+        "Das Pflichtfeld 'Kommune' fehlt. Ergänzen Sie es.",
+        "Das Pflichtfeld 'Handlungsfelder' fehlt. Ergänzen Sie es.",
+        "Das Pflichtfeld 'Laufzeit' fehlt. Ergänzen Sie es.",
+        "Das Pflichtfeld 'Kennung (Dateiname)' fehlt. Ergänzen Sie es.",
     ]
     assert seite.locator("#beitrag-fehler").get_attribute("role") == "alert"
     assert _feld(seite, "title").get_attribute("aria-invalid") == "true"
@@ -68,12 +69,13 @@ def test_fehler_auf_deutsch_und_gueltiges_markdown(formular_seite) -> None:
     seite.click("#beitrag-pruefen")
     assert seite.input_value("[id^='beitrag-kennung-']") == "lernwerkstatt-ueberruhr"
     assert seite.locator("#beitrag-fehler li").all_inner_texts() == [
-        "„Zusammenfassung“ ist zu kurz: mindestens 20 Zeichen (bisher 8).",
+        "'Zusammenfassung' ist zu kurz: mindestens 20 Zeichen, gefunden 8.",
         "Kein Eintrag vom Typ Kommune hat die Kennung „esen“. Meinten Sie „essen“? Wählen Sie einen Eintrag aus der Liste.",
-        "„Von“ muss mindestens 1949 sein.",
-        "„Bis“ muss ein Jahr (z. B. 2019) oder ein Datum der Form JJJJ-MM-TT sein.",
-        "„E-Mail“: Das ist keine gültige E-Mail-Adresse. Verwenden Sie ein Funktionspostfach, z. B. stadterneuerung@stadt.de.",
-        "Namen von Personen dürfen nur mit Einwilligung genannt werden. Tragen Sie das Datum der Zustimmung ein oder lassen Sie „Person“ leer und nennen Sie nur die Stelle.",
+        "'Von' muss mindestens 1949 sein, gefunden: 1850.",
+        "'Bis' muss ein Jahr (z. B. 2019) oder ein Datum der Form JJJJ-MM-TT sein, gefunden: '2019-13-01'.",
+        "'E-Mail' ist keine gültige E-Mail-Adresse: 'keine-adresse'. Verwenden Sie ein Funktionspostfach, z. B. stadterneuerung@stadt.de.",
+        "Namen von Personen dürfen nur mit Einwilligung genannt werden. Ergänzen Sie `einwilligung: JJJJ-MM-TT` "
+        "(Datum der Zustimmung) oder entfernen Sie `person` und nennen Sie nur die Stelle.",
     ]
     assert seite.locator("#beitrag-ergebnis").is_hidden()
 
@@ -168,7 +170,7 @@ def test_gitlab_bekommt_seine_adressform(tmp_path, seite, webserver) -> None:
     _feld(seite, "reihenfolge").fill("drei")
     seite.click("#beitrag-pruefen")
     assert seite.locator("#beitrag-fehler li").all_inner_texts() == [
-        "„Reihenfolge in Listen“ muss eine Zahl sein (ohne Einheit und Tausenderpunkte, z. B. 1200000.50)."
+        "'Reihenfolge in Listen' muss eine ganze Zahl sein (ohne Anführungszeichen, Einheit und Tausenderpunkte), gefunden: Text 'drei'."
     ]
     _feld(seite, "reihenfolge").fill("3")
     seite.click("#beitrag-pruefen")

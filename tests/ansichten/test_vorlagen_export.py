@@ -21,7 +21,7 @@ from staedtenetz.inhalt import formate
 VORLAGE = """\
 ---
 typ: vorlage
-title: Sachbericht zum Verfügungsfonds
+title: Sachbericht Verfügungsfonds
 zusammenfassung: Testvorlage mit Überschriften, Liste, Tabelle und Platzhaltern.
 handlungsfelder: [bildung]
 ---
@@ -105,7 +105,7 @@ def test_docx_hat_ueberschriften_listen_tabelle_und_platzhalter(gebaut: Handbuch
     ]
     assert d.core_properties.language == "de-DE"
     # The title is in the document properties (Word: Datei → Informationen), not only in "subject".
-    assert d.core_properties.title == "Sachbericht zum Verfügungsfonds"
+    assert d.core_properties.title == "Sachbericht Verfügungsfonds"
     # No empty title block from the converter above the page's own heading.
     assert d.paragraphs[0].text == "Sachbericht Verfügungsfonds"
 
@@ -116,7 +116,7 @@ def test_odt_hat_ueberschriften_listen_tabelle_und_platzhalter(gebaut: Handbuch)
         assert z.read("mimetype") == b"application/vnd.oasis.opendocument.text"
     dok = opendocument.load(str(pfad))
     (titel,) = dok.meta.getElementsByType(dc.Title)
-    assert teletype.extractText(titel) == "Sachbericht zum Verfügungsfonds"
+    assert teletype.extractText(titel) == "Sachbericht Verfügungsfonds"
     ueberschriften = [
         (int(h.getAttribute("outlinelevel")), teletype.extractText(h)) for h in dok.getElementsByType(odftext.H)
     ]
@@ -155,7 +155,7 @@ def test_pdf_hat_den_text_der_quelle(gebaut: Handbuch) -> None:
         "https://handbuch.example.org/vorlagen/sachbericht/",
     ]:
         assert teil in text, teil
-    assert pdf.metadata.title == "Sachbericht zum Verfügungsfonds"
+    assert pdf.metadata.title == "Sachbericht Verfügungsfonds"
     # Tagged PDF in German: screen readers get headings, lists and tables.
     wurzel = pdf.trailer["/Root"]
     assert wurzel["/Lang"] == "de" and bool(wurzel["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in wurzel

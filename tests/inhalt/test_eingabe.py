@@ -11,7 +11,7 @@ from staedtenetz.katalog.katalog import Katalog
 
 LEITFADEN = (
     "---\ntyp: leitfaden\ntitle: Beteiligung gestalten\n"
-    "zusammenfassung: Ein Leitfaden mit Umlauten – Bürgerinnen, Straße, Öffentlichkeit.\n---\n\n# Text\n"
+    "zusammenfassung: Ein Leitfaden mit Umlauten – Bürgerinnen, Straße, Öffentlichkeit.\n---\n\n# Beteiligung gestalten\n"
 )
 
 

@@ -95,3 +95,37 @@ def test_fence_regel_in_allen_nutzern_gleich() -> None:
     assert platzhalter.finden(text) == [(7, "y")]
     assert datenschutz_text.finden(text) == []
     assert markdowntext.ZAUN_RE.match("    ~~~~ ")
+
+
+FAELLE_ZAEUNE = [
+    "a\n```python\nx = 1\n```\nb\n~~~\ny\n~~~\nc",
+    "```\n~~~\nnoch Code\n```\nText",
+    "```\nx\n`````\nText",
+    "````\n```\nnoch Code\n````\nText",
+    "```\n``` nachsatz\nnoch Code\n```  \nText",
+    "Text\n```\na\nb",
+    '!!! note "Beispiel"\n\n    ```abfrage\n    typ: x\n    ```\n\n    Text',
+    "```x``` und [[a]]\nText",
+    "```\na\n```\n```abfrage\nb\n```",
+]
+
+
+def test_codebloecke_folgen_denselben_regeln_wie_zeilen() -> None:
+    """The block scanner (query blocks) and the line walker (all other checks) agree on code."""
+    for text in FAELLE_ZAEUNE:
+        teile = text.split("\n")
+        code = [False] * len(teile)
+        for b in markdowntext.codebloecke(teile):
+            for i in range(b.start, b.ende + 1):
+                code[i] = True
+        assert code == _code(text), text
+
+
+def test_codebloecke_mit_infostring_einrueckung_und_ende() -> None:
+    teile = '!!! note\n\n    ```abfrage\n    typ: x\n    ```\n\n````markdown\n```abfrage\n```\n````\n```\noffen'.split("\n")
+    bloecke = list(markdowntext.codebloecke(teile))
+    assert [(b.start, b.ende, b.einrueckung, b.info, b.geschlossen) for b in bloecke] == [
+        (2, 4, "    ", "abfrage", True),
+        (6, 9, "", "markdown", True),  # the inner ```abfrage is code of this block
+        (10, 11, "", "", False),
+    ]

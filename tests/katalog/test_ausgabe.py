@@ -56,7 +56,7 @@ laufzeit: {von: 2021}
 """
     geheim = basis_eintraege()["foerderprogramme/sozialer-zusammenhalt.md"].replace(
         "title: Sozialer Zusammenhalt", "title: Geheimfonds\nsichtbarkeit: intern"
-    )
+    ).replace("# Sozialer Zusammenhalt", "# Geheimfonds")
     alle = {**basis_eintraege(), "praxisbeispiele/verweisend.md": verweisend, "foerderprogramme/geheimfonds.md": geheim}
     k = Katalog.aufbauen(lesen(p, t.encode()) for p, t in alle.items())
     k.einschraenken(Ausgabe())

@@ -46,7 +46,7 @@ def test_inhaltsfehler_bricht_den_bau_mit_datei_und_zeile_ab(handbuch: Handbuch)
     r = handbuch.bauen(strict=False)
     assert r.returncode == 1
     assert (
-        "docs/praxisbeispiele/fehler.md:7: fehler: 'handlungsfelder' verweist auf 'bildng', aber kein "
+        "docs/praxisbeispiele/fehler.md:7: fehler: 'handlungsfelder, 1. Eintrag' verweist auf 'bildng', aber kein "
         "Eintrag vom Typ Handlungsfeld hat diese Kennung. Meinten Sie 'bildung'?"
     ) in r.ausgabe
     assert "Abgebrochen: 1 Fehler in den Inhalten" in r.ausgabe

@@ -32,7 +32,7 @@ def test_fehler_eine_zeile_je_problem_exit_1(handbuch: Handbuch) -> None:
     r = handbuch.pruefen()
     assert r.returncode == 1
     assert r.stdout.splitlines() == [
-        "docs/praxisbeispiele/fehlerhaft.md:8: fehler: 'foerderprogramme' verweist auf 'biwak', aber kein "
+        "docs/praxisbeispiele/fehlerhaft.md:8: fehler: 'foerderprogramme, 1. Eintrag' verweist auf 'biwak', aber kein "
         "Eintrag vom Typ Förderprogramm hat diese Kennung.",
         "docs/praxisbeispiele/ohne-typ.md:1: warnung: Die Seite liegt im Ordner 'praxisbeispiele/', hat aber "
         "kein Feld 'typ'. Ergänzen Sie 'typ: praxisbeispiel' in der Front Matter, sonst erscheint sie in keiner Liste.",
@@ -69,7 +69,7 @@ def test_github_format(handbuch: Handbuch) -> None:
     r = handbuch.pruefen("--format", "github")
     assert r.returncode == 1
     assert r.stdout.splitlines() == [
-        "::error file=docs/praxisbeispiele/fehlerhaft.md,line=8,title=Inhaltsprüfung::'foerderprogramme' verweist "
+        "::error file=docs/praxisbeispiele/fehlerhaft.md,line=8,title=Inhaltsprüfung::'foerderprogramme, 1. Eintrag' verweist "
         "auf 'biwak', aber kein Eintrag vom Typ Förderprogramm hat diese Kennung."
     ]
     assert "1 Fehler" in r.stderr
@@ -136,7 +136,8 @@ def test_mitgliederausgabe_erbt_die_konfiguration(handbuch: Handbuch) -> None:
         "docs/foerderprogramme/geheimfonds.md",
         (handbuch.docs / "foerderprogramme/sozialer-zusammenhalt.md")
         .read_text(encoding="utf-8")
-        .replace("title: Sozialer Zusammenhalt", "title: Geheimfonds\nsichtbarkeit: intern"),
+        .replace("title: Sozialer Zusammenhalt", "title: Geheimfonds\nsichtbarkeit: intern")
+        .replace("# Sozialer Zusammenhalt", "# Geheimfonds"),
     )
     lern = handbuch.docs / "praxisbeispiele/lernwerkstatt.md"
     lern.write_text(lern.read_text(encoding="utf-8").replace("[sozialer-zusammenhalt]", "[sozialer-zusammenhalt, geheimfonds]"))

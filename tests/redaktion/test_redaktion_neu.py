@@ -100,8 +100,24 @@ def test_neu_fragt_fehlendes_ab_und_fragt_bei_falscher_antwort_nach(handbuch: Ha
 def test_zu_kurze_zusammenfassung_wird_nicht_geschrieben(handbuch: Handbuch) -> None:
     r = staedtenetz(handbuch, "neu", "vorlage", "--titel", "Kurzvorlage", "--zusammenfassung", "Zu kurz.")
     assert r.returncode == 1
-    assert "docs/vorlagen/kurzvorlage.md:4: fehler: 'zusammenfassung' ist zu kurz: mindestens 20 Zeichen." in r.stderr
+    # Checked when given, with pruefen's words – before any other question.
+    assert r.stderr == "Fehler: Zusammenfassung: 'zusammenfassung' ist zu kurz: mindestens 20 Zeichen, gefunden 8.\n"
     assert not (handbuch.docs / "vorlagen/kurzvorlage.md").exists()
+
+
+def test_eine_falsche_antwort_wird_gleich_noch_einmal_gefragt(handbuch: Handbuch) -> None:
+    """A 4-character summary at the prompt is refused at once and asked again; the answers
+    before and after it are kept and the entry is written."""
+    r = staedtenetz(
+        handbuch,
+        "neu",
+        "vorlage",
+        eingabe="Gliederung Quartier\nKurz\nEine Vorlage für die Gliederung eines Quartierskonzepts.\nbildung\n",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Bitte noch einmal: 'zusammenfassung' ist zu kurz: mindestens 20 Zeichen, gefunden 4." in r.stderr
+    text = (handbuch.docs / "vorlagen/gliederung-quartier.md").read_text(encoding="utf-8")
+    assert "title: Gliederung Quartier\n" in text and "Quartierskonzepts." in text
 
 
 def test_ohne_angaben_und_ohne_eingabe_bricht_neu_verstaendlich_ab(handbuch: Handbuch) -> None:

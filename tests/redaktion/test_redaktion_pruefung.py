@@ -176,13 +176,36 @@ def test_zusammenfassung_eines_pull_requests(alt_und_neu: Handbuch) -> None:
     assert "| gelöscht | `docs/leitfaeden/verstetigung.md`" not in t
     assert "| geändert | `docs/leitfaeden/verstetigung.md` | Leitfaden | Verstetigung | Veröffentlicht |" in t
     assert "| neu | `docs/praxisbeispiele/quartiersbuero.md` | Praxisbeispiel | Quartiersbüro | In Prüfung |" in t
-    assert "| gelöscht | `docs/vorlagen/isek.md` | – | – | – |" in t
+    assert "| gelöscht | `docs/vorlagen/isek.md` | Vorlage | ISEK-Gliederung | – |" in t
     assert "- `docs/praxisbeispiele/quartiersbuero.md:24` **Warnung:** Im Text steht die E-Mail-Adresse 'max.muster@essen.invalid'" in t
     assert "- [ ] **Bildrechte:**" in t and "  - `hof.jpg` (Quartiersbüro): Stadt Essen, Amt 61" in t
     assert "  - Erika Beispiel (Quartiersbüro): Einwilligung vom 01.10.2026" in t
     assert "- [ ] **Freigabe durch die Stadt:**" in t and "- [ ] **Datenschutz:**" in t
     falsch = h.run("staedtenetz", "zusammenfassung", "--basis", "gibt-es-nicht")
     assert falsch.returncode == 2 and "Git kennt den Stand 'gibt-es-nicht' nicht" in falsch.stderr
+
+
+def test_zusammenfassung_zaehlt_die_folgen_einer_aenderung(handbuch: Handbuch) -> None:
+    """Deleting an entry others refer to breaks files the pull request did not touch: the summary
+    says so (as pruefen and the build do), with the deleted entry's title and type; changed
+    fields are listed old -> new; a name in the page text is a hint for the reviewer."""
+    h = handbuch
+    h.git("checkout", "-q", "-b", "beitrag")
+    (h.docs / "programmgebiete/essen-testviertel.md").unlink()
+    foerder = h.docs / "foerderprogramme/sozialer-zusammenhalt.md"
+    foerder.write_text(
+        foerder.read_text(encoding="utf-8").replace("stand: 2025-11-18", "stand: 2026-06-01")
+        + "\nRückfragen beantwortet Frau Beispiel im Ministerium.\n",
+        encoding="utf-8",
+    )
+    h.commit("Beitrag", "2026-11-20T10:00:00+01:00")
+    t = h.run("staedtenetz", "zusammenfassung", "--basis", "main").stdout
+    assert t.startswith("## Inhaltsprüfung\n\n❌ **1 Fehler** im Handbuch, davon in 1 nicht geänderten Datei(en)"), t
+    assert "- `docs/praxisbeispiele/lernwerkstatt.md:7` **Fehler:** 'programmgebiet' verweist auf 'essen-testviertel'" in t
+    assert "| gelöscht | `docs/programmgebiete/essen-testviertel.md` | Programmgebiet | Essen Testviertel | – |" in t
+    assert "- **Sozialer Zusammenhalt** (`docs/foerderprogramme/sozialer-zusammenhalt.md`):\n  - `stand`: 2025-11-18 → 2026-06-01" in t
+    assert "    - `docs/foerderprogramme/sozialer-zusammenhalt.md:" in t and "Frau Beispiel" in t
+    assert h.pruefen().returncode == 1
 
 
 def _mit_quellen(titel: str, *quellen: str) -> str:

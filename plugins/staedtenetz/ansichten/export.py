@@ -99,7 +99,7 @@ def daten(
 
 def json_text(d: dict[str, Any]) -> str:
     # Compact: json's C encoder only runs without indent (several times faster at 5,000 entries).
-    return json.dumps(d, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 _DATUM = {"type": ["string", "null"], "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -204,4 +204,4 @@ SCHEMA: dict[str, Any] = {
 
 
 def schema_text() -> str:
-    return json.dumps(SCHEMA, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(SCHEMA, ensure_ascii=False, indent=1, allow_nan=False) + "\n"

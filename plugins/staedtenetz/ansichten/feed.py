@@ -9,11 +9,11 @@ and links are relative to the feed, which lies at the root of the site.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import xml.etree.ElementTree as ET
 
 from staedtenetz.ansichten.export import absolut
 from staedtenetz.ansichten.kontext import Ansichtskontext
+from staedtenetz.inhalt.formate import xml_text
 
 PFAD = "feed.xml"
 ANZAHL = 50
@@ -93,15 +93,9 @@ def atom(
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-#: Characters XML 1.0 does not allow at all (a control character copied from Word would make
-#: the whole feed unreadable). ``pruefen`` reports them in titles and summaries; the feed drops
-#: them in any case.
-_NICHT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _xml_zeichen(wurzel: ET.Element) -> None:
     for e in wurzel.iter():
         if e.text:
-            e.text = _NICHT_XML.sub("", e.text)
+            e.text = xml_text(e.text)
         for k, v in e.attrib.items():
-            e.attrib[k] = _NICHT_XML.sub("", v)
+            e.attrib[k] = xml_text(v)

@@ -84,3 +84,4 @@ def einfuegen(seite: str, block: Html) -> str:
     if m is None:
         return inhalt + seite
     return seite[: m.end()] + "\n" + inhalt + seite[m.end() :]
+

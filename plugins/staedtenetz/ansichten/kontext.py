@@ -90,6 +90,11 @@ def _rueckverweise(katalog: Katalog, urls: dict[str, str], url_von_pfad: Callabl
         quellen[v.nach].add(katalog.eintraege[v.von].pfad)
     for t in katalog.textverweise:
         quellen[t.ziel].add(t.von)
+    for pfad, auswertungen in katalog.abfragen.items():  # entries a query block lists
+        for a in auswertungen:
+            if a.ergebnis is not None:
+                for e in a.ergebnis.erwaehnt:
+                    quellen[e.slug].add(pfad)
     pfad_zu_eintrag = {e.pfad: e for e in katalog.eintraege.values()}
     seiten: dict[str, Seite | None] = {}
 

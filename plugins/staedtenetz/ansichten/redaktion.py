@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from staedtenetz.inhalt.meldungstexte import TEXTE
 from staedtenetz.inhalt import abschnitte, geodaten
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.ansichten.html import Html, einfuegen
@@ -101,6 +102,8 @@ def formulardaten(katalog: Katalog, repo: dict[str, Any]) -> dict[str, Any]:
         "gerueste": abschnitte.als_json(),
         "titelplatz": abschnitte.TITEL_PLATZ,
         "repository": repo,
+        # German texts of the checks, the same table pruefen uses (inhalt/meldungstexte.py).
+        "meldungen": TEXTE,
     }
 
 
@@ -111,7 +114,7 @@ def _reihenfolge(modell: type[Basis]) -> list[str]:
 
 
 def formulardaten_json(katalog: Katalog, repo: dict[str, Any]) -> str:
-    return json.dumps(formulardaten(katalog, repo), ensure_ascii=False, sort_keys=True)
+    return json.dumps(formulardaten(katalog, repo), ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 
 #: The element of the submission form on its page (docs/beitragen/einreichen.md).

@@ -20,7 +20,7 @@ from typing import Any
 from staedtenetz.inhalt import formate
 from staedtenetz.inhalt.ausgabe import NUR_MITGLIEDER, ist_intern
 from staedtenetz.katalog.katalog import Eintrag
-from staedtenetz.inhalt.modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, TYPEN, Ansprechstelle, Bild, Kosten, Quelle, Zeitraum
+from staedtenetz.inhalt.modell import GEBIETSZUSTAND_BEZEICHNUNG, PROGRAMMSTATUS_BEZEICHNUNG, STATUS_BEZEICHNUNG, TYPEN, Ansprechstelle, Bild, Kosten, Quelle, Zeitraum
 from staedtenetz.ansichten.html import Html, el, text, verbinden
 from staedtenetz.ansichten.kontext import Verlinker, typ_bezeichnung
 
@@ -68,10 +68,7 @@ def steckbrief(e: Eintrag, v: Verlinker, geaendert: dt.date | None) -> Html:
     for feld in REIHENFOLGE:
         if feld not in felder:
             continue
-        wert = getattr(e.daten, feld)
-        if wert is None or wert == [] or wert == "":
-            continue
-        inhalt = _wert(e, feld, wert, v)
+        inhalt = feldinhalt(e, feld, v)
         if inhalt is not None:
             zeilen.append((feldtitel(e.typ, feld), inhalt))
     if geaendert is not None:
@@ -121,7 +118,22 @@ def _eintragsart(e: Eintrag) -> str:
     return typ_bezeichnung(e.typ)
 
 
-def _wert(e: Eintrag, feld: str, wert: Any, v: Verlinker) -> Any:
+def feldinhalt(e: Eintrag, feld: str, v: Verlinker, *, kompakt: bool = False) -> Any:
+    """The value of ``feld`` of ``e`` as the fact box shows it, None if the entry has none.
+
+    ``kompakt`` (for table cells, e.g. of query blocks): lists as comma-separated text instead of
+    a bulleted list."""
+    if feld == "title":
+        return e.title
+    if feld == "typ":
+        return _eintragsart(e)
+    wert = getattr(e.daten, feld, None)
+    if wert is None or wert == [] or wert == "":
+        return None
+    return _wert(e, feld, wert, v, kompakt)
+
+
+def _wert(e: Eintrag, feld: str, wert: Any, v: Verlinker, kompakt: bool = False) -> Any:
     katalog = v.kontext.katalog
     if feld == "art":
         return PRAXIS_ART.get(wert) if e.typ == "praxisbeispiel" else HANDLUNGSFELD_ART.get(wert, wert)
@@ -133,11 +145,16 @@ def _wert(e: Eintrag, feld: str, wert: Any, v: Verlinker) -> Any:
     if feld == "kommune":
         return v.link(wert)
     if feld in ("handlungsfelder", "foerderprogramme"):
-        return _liste([v.link(s) for s in wert])
+        links = [v.link(s) for s in wert]
+        return verbinden(links) if kompakt else _liste(links)
     if feld == "zustand":
         return GEBIETSZUSTAND_BEZEICHNUNG[wert]
     if feld == "programmstatus":
         return PROGRAMMSTATUS_BEZEICHNUNG.get(wert, wert)
+    if feld == "status":
+        return STATUS_BEZEICHNUNG.get(wert, wert)
+    if feld == "sichtbarkeit":
+        return NUR_MITGLIEDER if wert == "intern" else "öffentlich"
     if feld == "laufzeit" and isinstance(wert, Zeitraum):
         return zeitraum(wert)
     if feld == "kosten" and isinstance(wert, Kosten):

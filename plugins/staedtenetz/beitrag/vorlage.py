@@ -28,6 +28,7 @@ from typing import Any
 from staedtenetz.ansichten.dokumenttitel import titel_setzen
 from staedtenetz.beitrag.felder import VORLAGENTYPEN, zeilen
 from staedtenetz.inhalt.abschnitte import ABSCHNITTE
+from staedtenetz.inhalt.formate import xml_text
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
 from staedtenetz.ansichten.vorlagen_export import pandoc_programm
 
@@ -98,7 +99,8 @@ def docx_bytes(typ: str, katalog: Any = None) -> bytes:
         zelle.text = ""
         zelle.paragraphs[0].add_run(text).bold = True
     reihen = [(TYPZEILE, TYP_BEZEICHNUNG[typ][0], "Nicht ändern: sagt, was für ein Eintrag entsteht.")]
-    reihen += [(z.titel, "", z.hinweis(katalog)) for z in zeilen(typ)]
+    # the hints name titles from the catalogue: text from many hands, kept XML-safe
+    reihen += [(z.titel, "", xml_text(z.hinweis(katalog))) for z in zeilen(typ)]
     for label, wert, hinweis_text in reihen:
         zellen = tabelle.add_row().cells
         zellen[0].text = label

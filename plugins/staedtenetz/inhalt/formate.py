@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from functools import lru_cache
 
@@ -47,3 +49,14 @@ def dateigroesse(bytes_: int) -> str:
     if bytes_ >= 1_000:
         return f"{format_decimal(round(bytes_ / 1_000), locale=LOCALE)} KB"
     return f"{bytes_} Byte"
+
+
+#: Characters XML 1.0 does not allow at all (a control character copied from Word would make a
+#: whole feed or document unreadable). ``pruefen`` reports them in titles and summaries; what
+#: writes XML (feed, Word templates) drops them in any case.
+NICHT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids."""
+    return NICHT_XML.sub("", text)

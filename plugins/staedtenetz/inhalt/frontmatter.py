@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from staedtenetz.inhalt.meldungen import Meldung, fehler
+from staedtenetz.inhalt.meldungen import Meldung, feldname, fehler
+from staedtenetz.inhalt.yamlfassung import mehrdeutig
 
 try:  # libyaml is an order of magnitude faster; PyYAML's pure loader gives the same nodes.
     from yaml import CSafeLoader as _Loader
@@ -82,9 +83,32 @@ def lesen(pfad: str, roh: bytes) -> Quelltext:
 
 
 def _frontmatter_lesen(q: Quelltext) -> None:
+    if not q.text.strip():
+        q.meldungen.append(
+            fehler(
+                q.pfad,
+                1,
+                "Die Datei ist leer. Schreiben Sie die Front Matter (zwischen zwei Zeilen '---') und den "
+                "Seitentext hinein, oder löschen Sie die Datei.",
+            )
+        )
+        return
     m = FRONTMATTER_RE.match(q.text)
     if not m:
-        if q.text.startswith("---\n"):
+        versteckt = _versteckte_frontmatter(q.text)
+        if versteckt is not None:
+            zeile, davor = versteckt
+            q.meldungen.append(
+                fehler(
+                    q.pfad,
+                    zeile,
+                    f"Die Front Matter beginnt erst in Zeile {zeile}; davor steht {davor}. MkDocs erkennt sie "
+                    "nur, wenn '---' die allererste Zeile der Datei ist – so würden ihre Felder als Text "
+                    "veröffentlicht. Löschen Sie alles vor der Zeile '---' (Überschriften gehören unter die "
+                    "abschließende Zeile '---').",
+                )
+            )
+        elif q.text.startswith("---\n"):
             q.lesbar = False
             q.meldungen.append(
                 fehler(
@@ -110,6 +134,34 @@ def _frontmatter_lesen(q: Quelltext) -> None:
         )
         return
     q.daten = _yaml_lesen(q, yaml_text, erste_zeile=2)
+
+
+_TRENNER_RE = re.compile(r"^-{3}[ \t]*$")
+_ENDE_RE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+_FELDZEILE_RE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+
+
+def _versteckte_frontmatter(text: str) -> tuple[int, str] | None:
+    """(line, what precedes) of a front matter that does not start on line 1 – after blank
+    lines, spaces or a heading – or None."""
+    zeilen = text.split("\n", 60)[:60]
+    for i, z in enumerate(zeilen):
+        if _TRENNER_RE.match(z.strip()) if i else False:
+            davor = zeilen[:i]
+            if not all(not v.strip() or v.lstrip().startswith("#") for v in davor):
+                return None
+            for j in range(i + 1, len(zeilen)):
+                if _ENDE_RE.match(zeilen[j].strip()):
+                    if any(_FELDZEILE_RE.match(b) for b in zeilen[i + 1 : j]):
+                        art = "eine Überschrift" if any(v.strip() for v in davor) else "eine Leerzeile"
+                        return i + 1, art
+                    return None
+            return None
+        if i == 0 and _TRENNER_RE.match(z):
+            return None
+        if z.strip() and not z.lstrip().startswith("#"):
+            return None
+    return None
 
 
 def _yaml_lesen(q: Quelltext, yaml_text: str, erste_zeile: int) -> dict[str, Any] | None:
@@ -139,15 +191,35 @@ def _yaml_lesen(q: Quelltext, yaml_text: str, erste_zeile: int) -> dict[str, Any
     except yaml.MarkedYAMLError as e:
         q.lesbar = False
         mark = e.problem_mark or e.context_mark
-        zeile = erste_zeile + (mark.line if mark else 0)
+        if e.context_mark is not None and (e.context or "").startswith(("while parsing a flow", "while scanning a quoted")):
+            mark = e.context_mark  # where the bracket or quote was opened, not the end of the text
         zeilen = yaml_text.splitlines()
-        text_der_zeile = zeilen[mark.line] if mark and mark.line < len(zeilen) else ""
-        q.meldungen.append(fehler(q.pfad, zeile, _yaml_fehlertext(e, text_der_zeile)))
+        nr = mark.line if mark else 0
+        ursache = _ursache_davor(zeilen, nr)  # the slip is often on an earlier line than the parser stops
+        if ursache is not None:
+            nr, text = ursache
+        else:
+            text = _yaml_fehlertext(e, zeilen[nr] if nr < len(zeilen) else "", zeilen[nr - 1] if 0 < nr <= len(zeilen) else "")
+        q.meldungen.append(fehler(q.pfad, erste_zeile + nr, text))
         return None
-    except (yaml.YAMLError, RecursionError) as e:
+    except yaml.reader.ReaderError as e:
+        q.lesbar = False
+        vorher = yaml_text[: e.position] if isinstance(e.position, int) else ""
+        q.meldungen.append(
+            fehler(
+                q.pfad,
+                erste_zeile + vorher.count("\n"),
+                f"Die Front Matter enthält ein unsichtbares Steuerzeichen (U+{e.character:04X}), oft beim Kopieren "
+                "aus anderen Programmen mitgekommen. Löschen Sie es und schreiben Sie den Text neu."
+                if isinstance(e.character, int)
+                else "Die Front Matter enthält ein Zeichen, das YAML nicht erlaubt. Löschen Sie es.",
+            )
+        )
+        return None
+    except (yaml.YAMLError, RecursionError):
         q.lesbar = False
         q.meldungen.append(
-            fehler(q.pfad, 1, f"Die Front Matter ist kein gültiges YAML ({type(e).__name__}). Prüfen Sie Einrückung und Doppelpunkte.")
+            fehler(q.pfad, 1, "Die Front Matter ist kein gültiges YAML. Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen.")
         )
         return None
     finally:
@@ -238,6 +310,11 @@ def _knoten_bauen(q: Quelltext, loader: Any, wurzel: yaml.MappingNode, erste_zei
                 q.zeilen[pfad + (i,)] = erste_zeile + element.start_mark.line
             stapel.extend((e, pfad + (i,), tiefe + 1, wert, i) for i, e in reversed(list(enumerate(knoten.value))))
         else:
+            problem = _unklarer_skalar(knoten, pfad, im_liste=isinstance(ziel, list))
+            if problem:
+                q.meldungen.append(fehler(q.pfad, zeile, problem))
+                ok = False
+                continue
             gueltig, wert = skalar(knoten)
             if not gueltig:
                 q.meldungen.append(fehler(q.pfad, zeile, _skalarfehler(knoten)))
@@ -246,6 +323,23 @@ def _knoten_bauen(q: Quelltext, loader: Any, wurzel: yaml.MappingNode, erste_zei
         if tiefe > 0:
             ziel[stelle] = wert
     return daten if ok else None
+
+
+def _unklarer_skalar(knoten: yaml.ScalarNode, pfad: Pfad, im_liste: bool) -> str | None:
+    """A plain value that readers of YAML 1.1 and 1.2 (or people) read differently, or a list
+    item that swallowed the next line (see ``yamlfassung``)."""
+    if knoten.style:  # quoted or a block scalar: text, the same for every reader (libyaml: "" = plain)
+        return None
+    if im_liste and knoten.end_mark.line > knoten.start_mark.line:
+        teile = [t.strip() for t in knoten.value.split(" ") if t.strip()]
+        return (
+            f"'{feldname(pfad)}': Dieser Listeneintrag geht über mehrere Zeilen und wird zu einem einzigen Eintrag "
+            f"zusammengezogen ('{knoten.value}'). Ist die nächste Zeile ein eigener Eintrag, beginnen Sie sie "
+            f"mit '- ' in derselben Spalte wie die Zeile davor; gehört sie dazu, schreiben Sie den Eintrag "
+            f"in eine Zeile." if len(teile) > 1 else None
+        )
+    text = mehrdeutig(knoten.value)
+    return f"'{feldname(pfad)}': {text}" if text and pfad else text
 
 
 def _skalarfehler(knoten: yaml.Node) -> str:
@@ -258,7 +352,39 @@ def _skalarfehler(knoten: yaml.Node) -> str:
             f"erlaubt ({knoten.tag}). Schreiben Sie einen einfachen Wert.")
 
 
+#: ``feld:wert`` (no space) or ``feld:<non-breaking space>wert``: YAML reads a text, not a field.
+_OHNE_LEERZEICHEN_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):([^\s:/])")
+_GESCHUETZT_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):[\u00a0\u2000-\u200b\u202f\u3000]")
+
+
+def _ursache_davor(zeilen: list[str], bis: int) -> tuple[int, str] | None:
+    """(0-based line, German text) of a key without a proper space after its colon at or before
+    line ``bis`` – where people made the mistake, not where the parser gave up."""
+    for nr in range(min(bis, len(zeilen) - 1), -1, -1):
+        zeile = zeilen[nr]
+        m = _GESCHUETZT_RE.match(zeile)
+        if m:
+            return nr, (
+                f"Die Front Matter ist kein gültiges YAML: Nach '{m.group(1)}:' steht ein geschütztes Leerzeichen "
+                "(oft aus Word oder dem Browser kopiert). Ersetzen Sie es durch ein normales Leerzeichen."
+            )
+        m = _OHNE_LEERZEICHEN_RE.match(zeile)
+        if m and "://" not in zeile:
+            return nr, (
+                f"Die Front Matter ist kein gültiges YAML: Nach '{m.group(1)}:' fehlt ein Leerzeichen. Schreiben "
+                f"Sie '{m.group(1)}: {zeile.split(':', 1)[1].strip()}'."
+            )
+    return None
+
+
 _YAML_PROBLEME = [
+    ("block sequence entries are not allowed", "Ein Listeneintrag ('- ') steht an einer Stelle, an der keine Liste beginnen kann. Schreiben Sie den Feldnamen mit Doppelpunkt allein in die Zeile davor und die Einträge eingerückt darunter."),
+    ("found character that cannot start any token", "Ein Wert beginnt mit einem Zeichen, mit dem YAML keinen Text beginnen lässt (z. B. @, ` oder %). Setzen Sie den Wert in Anführungszeichen."),
+    ("did not find expected ',' or ']'", "Eine Liste in eckigen Klammern wird nicht geschlossen. Schreiben Sie sie in eine Zeile, z. B. [bildung, wohnen], oder jeden Eintrag in eine eigene Zeile mit '- '."),
+    ("did not find expected ',' or '}'", "Eine Gruppe in geschweiften Klammern wird nicht geschlossen. Schreiben Sie die Felder lieber eingerückt untereinander."),
+    ("did not find expected node content", "Hier fehlt ein Wert, z. B. zwischen zwei Kommas einer Liste. Löschen Sie das überzählige Komma."),
+    ("did not find expected comment or line break", "Nach dem Zeichen für einen mehrzeiligen Text ('>' oder '|') darf in derselben Zeile nichts mehr stehen. Schreiben Sie den Text in die Zeilen darunter."),
+    ("expected a comment or a line break", "Nach dem Wert steht in derselben Zeile noch etwas. Setzen Sie den ganzen Wert in Anführungszeichen."),
     ("mapping values are not allowed", "Ein Doppelpunkt steht an einer unerwarteten Stelle. Setzen Sie Texte, die ': ' enthalten, in Anführungszeichen, z. B. title: \"Bildung: ein Beispiel\"."),
     ("found character '\\t'", "Tabulatorzeichen sind in der Front Matter nicht erlaubt. Rücken Sie mit Leerzeichen ein."),
     ("could not find expected ':'", "Hier fehlt ein Doppelpunkt. Jede Zeile hat die Form 'feld: wert'."),
@@ -275,14 +401,20 @@ _YAML_PROBLEME = [
 ]
 
 
-def _yaml_fehlertext(e: yaml.MarkedYAMLError, zeile: str) -> str:
+def _yaml_fehlertext(e: yaml.MarkedYAMLError, zeile: str, davor: str = "") -> str:
     roh = f"{e.context or ''} {e.problem or ''}"
     if "\t" in zeile and "cannot start any token" in roh:
         roh = "found character '\\t'"
+    if zeile.lstrip().startswith("- ") and "expected key" in roh and re.match(r"^[ \t]*[\w-]+:[ \t]*\S", davor):
+        feld = davor.split(":", 1)[0].strip()
+        return (
+            f"Die Front Matter ist kein gültiges YAML: Ein Listeneintrag ('- ') folgt auf '{feld}', das schon einen "
+            f"Wert in seiner Zeile hat. Schreiben Sie '{feld}:' allein in die Zeile und jeden Eintrag mit '- ' darunter."
+        )
+    if re.search(r"\S[ \t]*$", zeile) and zeile.count('"') >= 2 and "expected key" in roh and re.match(r'^[^"]*:[ \t]*"[^"]*"[ \t]*\S', zeile):
+        return ("Die Front Matter ist kein gültiges YAML: Nach dem schließenden Anführungszeichen steht noch Text. "
+                "Setzen Sie den ganzen Wert in Anführungszeichen (Anführungszeichen im Text als „…“ schreiben).")
     for muster, text in _YAML_PROBLEME:
         if muster in roh:
             return f"Die Front Matter ist kein gültiges YAML: {text}"
-    return (
-        "Die Front Matter ist kein gültiges YAML (der Parser meldet: "
-        f"{(e.problem or e.context or 'unbekannt').strip()}). Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen."
-    )
+    return "Die Front Matter ist kein gültiges YAML. Prüfen Sie in dieser Zeile Einrückung, Doppelpunkte und Anführungszeichen."

@@ -63,6 +63,18 @@ def ohne_codespannen(zeile: str) -> str:
     return CODESPANNE_RE.sub(lambda s: " " * len(s.group(0)), zeile)
 
 
+def _oeffnet(roh: str) -> re.Match[str] | None:
+    """The fence match if ``roh`` opens a fenced code block."""
+    z = ZAUN_RE.match(roh) if ("`" in roh or "~" in roh) else None
+    return z if z and not (z.group(1)[0] == "`" and "`" in z.group(2)) else None
+
+
+def _schliesst(zaun: str, roh: str) -> bool:
+    """Whether ``roh`` closes the block opened by the fence ``zaun``."""
+    z = ZAUN_RE.match(roh) if zaun[0] in roh else None
+    return bool(z and z.group(1)[0] == zaun[0] and len(z.group(1)) >= len(zaun) and not z.group(2).strip())
+
+
 def zeilen(text: str, erste_zeile: int = 1) -> Iterator[Zeile]:
     """Every line of ``text``, numbered from ``erste_zeile``, with its code marked.
 
@@ -72,13 +84,41 @@ def zeilen(text: str, erste_zeile: int = 1) -> Iterator[Zeile]:
         teile.pop()
     zaun: str | None = None  # the opening fence while inside a fenced block
     for nr, roh in enumerate(teile, start=erste_zeile):
-        z = ZAUN_RE.match(roh) if ("`" in roh or "~" in roh) else None
         if zaun is not None:
-            if z and z.group(1)[0] == zaun[0] and len(z.group(1)) >= len(zaun) and not z.group(2).strip():
+            if _schliesst(zaun, roh):
                 zaun = None
             yield Zeile(nr, roh, " " * len(roh), True)
-        elif z and not (z.group(1)[0] == "`" and "`" in z.group(2)):
+        elif z := _oeffnet(roh):
             zaun = z.group(1)
             yield Zeile(nr, roh, " " * len(roh), True)
         else:
             yield Zeile(nr, roh, ohne_codespannen(roh), False)
+
+
+@dataclass(frozen=True)
+class Codeblock:
+    """A fenced code block in a list of lines (0-based indices), by the same rules as :func:`zeilen`."""
+
+    start: int  #: index of the opening fence line
+    ende: int  #: index of the closing fence line; the last line if the block is not closed
+    einrueckung: str  #: the whitespace before the opening fence
+    info: str  #: what follows the opening fence (``python``, ``abfrage`` …), stripped
+    geschlossen: bool
+
+
+def codebloecke(zeilen: list[str]) -> Iterator[Codeblock]:
+    """The top-level fenced code blocks of ``zeilen`` (a fence inside another block is code)."""
+    i, n = 0, len(zeilen)
+    while i < n:
+        z = _oeffnet(zeilen[i])
+        if z is None:
+            i += 1
+            continue
+        zaun = z.group(1)
+        j = i + 1
+        while j < n and not _schliesst(zaun, zeilen[j]):
+            j += 1
+        roh = zeilen[i]
+        einrueckung = roh[: len(roh) - len(roh.lstrip(" \t"))]
+        yield Codeblock(i, min(j, n - 1), einrueckung, z.group(2).strip(), j < n)
+        i = j + 1

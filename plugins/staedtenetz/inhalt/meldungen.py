@@ -40,6 +40,18 @@ def warnung(pfad: str, zeile: int, text: str) -> Meldung:
     return Meldung(pfad, zeile, "warnung", text)
 
 
+def feldname(pfad: tuple[str | int, ...]) -> str:
+    """A key path as people read it: ``('quellen', 0, 'url')`` -> ``quellen, 1. Eintrag, url``
+    (positions count from 1)."""
+    teile: list[str] = []
+    for t in pfad:
+        if isinstance(t, int):
+            teile.append(f", {t + 1}. Eintrag")
+        else:
+            teile.append(f", {t}" if teile and teile[-1].endswith("Eintrag") else (f".{t}" if teile else str(t)))
+    return "".join(teile)
+
+
 def aehnlichstes(wort: str, moeglich: Iterable[str]) -> str | None:
     """The closest candidate to ``wort``, or None when nothing is reasonably close."""
     kandidaten = list(moeglich)

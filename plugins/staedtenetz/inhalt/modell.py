@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -26,10 +27,29 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-SLUG_MUSTER = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-URL_MUSTER = r"^https?://[^\s/$.?#][^\s]*$"
-EMAIL_MUSTER = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
-TELEFON_MUSTER = r"^\+?[0-9][0-9 ()/\-]{4,}[0-9]$"
+from staedtenetz.inhalt.meldungstexte import TEXTE
+from staedtenetz.inhalt.yamlfassung import WAHRHEITSWORTE_MUSTER
+
+# Patterns are written so that Python's re, ECMAScript (the form's validator) and every JSON
+# Schema validator read them alike: the end is "(?![\s\S])" (Python's "$" also matches before
+# a final line break), blanks are an explicit class (the engines' "\s" differ).
+ENDE = r"(?![\s\S])"
+LEER = r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+SLUG_MUSTER = r"^[a-z0-9]+(?:-[a-z0-9]+)*" + ENDE
+URL_MUSTER = r"^https?://[^\s/$.?#][^\s]*" + ENDE
+EMAIL_MUSTER = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}" + ENDE
+TELEFON_MUSTER = r"^\+?[0-9][0-9 ()/\-]{4,}[0-9]" + ENDE
+AGS_MUSTER = r"^05[0-9]{6}" + ENDE
+#: A text: no blank at the start or end (nothing is trimmed silently: what the file says is
+#: what is published), not blank only, and not a word YAML 1.1 reads as true/false.
+TEXT_MUSTER = rf"^(?!{LEER})(?![\s\S]*{LEER}{ENDE})(?!{WAHRHEITSWORTE_MUSTER}{ENDE})"
+DATUM_MUSTER = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}" + ENDE
+#: Years a Laufzeit may name (also as the year of a date).
+JAHR_VON, JAHR_BIS = 1949, 2100
+LAUFZEITDATUM_MUSTER = r"^(?:1949|19[5-9][0-9]|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}" + ENDE
+#: Upper bounds of amounts: finite and far above any real value (NRW has 18 million people
+#: on 3.4 million hectares), so that an infinite value is refused by every validator.
+HOECHSTBETRAG = 1e12
 
 
 @dataclass(frozen=True)
@@ -45,17 +65,62 @@ class Referenz:
         return schema
 
 
-def _kein_leerer_text(wert: str) -> str:
-    if not wert.strip():
-        raise PydanticCustomError("leerer_text", "Das Feld ist leer. Tragen Sie einen Text ein.")
+def _ganze_zahl(wert: Any) -> Any:
+    # JSON Schema (and so the form and every editor) counts 2019.0 as the integer 2019.
+    if isinstance(wert, float) and wert.is_integer():
+        return int(wert)
     return wert
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_kein_leerer_text)]
-KurzText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+def _datum(wert: Any) -> Any:
+    """An ISO date: a date YAML read as one, or the text JJJJ-MM-TT (as JSON writes dates).
+    A date with a time, a number or any other text is refused (strict mode)."""
+    if isinstance(wert, dt.datetime):
+        raise PydanticCustomError("datum_mit_uhrzeit", "datum_mit_uhrzeit")
+    if isinstance(wert, str) and re.match(DATUM_MUSTER, wert):
+        try:
+            return dt.date.fromisoformat(wert)
+        except ValueError:
+            raise PydanticCustomError("datum_ungueltig", "datum_ungueltig") from None
+    return wert
+
+
+def _laufzeitjahr(wert: dt.date) -> dt.date:
+    if not JAHR_VON <= wert.year <= JAHR_BIS:
+        raise PydanticCustomError("jahr_ausserhalb", "jahr_ausserhalb", {"ge": JAHR_VON, "le": JAHR_BIS})
+    return wert
+
+
+Text = Annotated[str, StringConstraints(min_length=1, pattern=TEXT_MUSTER)]
+KurzText = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=TEXT_MUSTER)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_MUSTER)]
 Url = Annotated[str, StringConstraints(pattern=URL_MUSTER)]
-Jahr = Annotated[int, Field(ge=1949, le=2100)]
+Ganzzahl = Annotated[int, BeforeValidator(_ganze_zahl)]
+
+
+def ganzzahl(ge: int, le: int) -> Any:
+    """An integer in [ge, le]; the bounds sit inside the validator so the JSON Schema has them."""
+    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_ganze_zahl)]
+
+
+Jahr = ganzzahl(JAHR_VON, JAHR_BIS)
+Datum = Annotated[
+    dt.date,
+    BeforeValidator(_datum),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATUM_MUSTER}),
+]
+Laufzeitdatum = Annotated[
+    dt.date,
+    BeforeValidator(_datum),
+    AfterValidator(_laufzeitjahr),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": LAUFZEITDATUM_MUSTER}),
+]
+#: A finite amount (YAML's .inf/.nan are refused by the reader already).
+Betrag = Annotated[float, Field(ge=0, le=HOECHSTBETRAG, allow_inf_nan=False)]
+
+#: Strict reading everywhere: a number field takes a number, a text field a text, a date field
+#: an ISO date – nothing is converted (no "1200" for 1200, no true for 1, no Unix time for a date).
+STRENG = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
 
 Status = Literal["entwurf", "in-pruefung", "veroeffentlicht", "archiviert"]
 Sichtbarkeit = Literal["oeffentlich", "intern"]
@@ -107,13 +172,59 @@ def refs(ziel: str, beschreibung: str, titel: str, min_length: int = 0) -> Any:
 class Teil(BaseModel):
     """Base for nested objects: unknown keys are errors, like on the top level."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = STRENG
+
+
+def _regel(name: str, wenn: dict[str, Any], dann: dict[str, Any]) -> dict[str, Any]:
+    """A cross-field rule of the model as JSON Schema ``if``/``then``; ``x-regel`` names the
+    model's error (and message) for validators that report the failing subschema."""
+    return {"x-regel": name, "if": wenn, "then": dann}
+
+
+def _ab_jahr_muster(jahr: int) -> str:
+    """A pattern for the four-digit years >= ``jahr`` (upper bound: the date pattern itself)."""
+    a, b, c, d = str(jahr)
+    teile = [f"{a}{b}{c}[{d}-9]"]
+    if c != "9":
+        teile.append(f"{a}{b}[{int(c) + 1}-9][0-9]")
+    if b != "9":
+        teile.append(f"{a}[{int(b) + 1}-9][0-9]{{2}}")
+    if a != "9":
+        teile.append(f"[{int(a) + 1}-9][0-9]{{3}}")
+    return "^(?:" + "|".join(teile) + ")-"
+
+
+def _zeitraum_schema(schema: dict[str, Any]) -> None:
+    # "bis not before von", compared by year as the model does: one if/then per possible year.
+    schema["allOf"] = [
+        _regel(
+            "zeitraum_umgekehrt",
+            {
+                "required": ["von", "bis"],
+                "properties": {"von": {"anyOf": [{"const": jahr}, {"type": "string", "pattern": f"^{jahr}-"}]}},
+            },
+            {
+                "properties": {
+                    "bis": {
+                        "anyOf": [
+                            {"type": "null"},
+                            {"type": "integer", "minimum": jahr},
+                            {"type": "string", "pattern": _ab_jahr_muster(jahr)},
+                        ]
+                    }
+                }
+            },
+        )
+        for jahr in range(JAHR_VON, JAHR_BIS + 1)
+    ]
 
 
 class Zeitraum(Teil):
-    von: Annotated[Jahr | dt.date, Field(title="Von", description="Beginn: Jahr (2019) oder Datum (2019-04-01)")]
+    model_config = ConfigDict(**STRENG, json_schema_extra=_zeitraum_schema)
+
+    von: Annotated[Jahr | Laufzeitdatum, Field(title="Von", description="Beginn: Jahr (2019) oder Datum (2019-04-01)")]
     bis: Annotated[
-        Jahr | dt.date | None,
+        Jahr | Laufzeitdatum | None,
         Field(title="Bis", description="Ende: Jahr oder Datum; leer lassen, solange es läuft"),
     ] = None
 
@@ -122,7 +233,7 @@ class Zeitraum(Teil):
         if self.bis is not None and _jahr(self.bis) < _jahr(self.von):
             raise PydanticCustomError(
                 "zeitraum_umgekehrt",
-                "Das Ende ({bis}) liegt vor dem Beginn ({von}). Prüfen Sie `von` und `bis`.",
+                TEXTE["zeitraum_umgekehrt"],
                 {"von": str(self.von), "bis": str(self.bis), "feld": "bis"},
             )
         return self
@@ -138,7 +249,7 @@ class Quelle(Teil):
     # A date (YAML reads 2024-05-22 as one) or a text such as "März 2021" or "undatiert"; in JSON
     # both are strings, so the schema (and the submission form) offer one text field.
     stand: Annotated[
-        Annotated[dt.date | KurzText, WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200})] | None,
+        Annotated[Datum | KurzText, WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200})] | None,
         Field(
             title="Stand der Quelle",
             description="Datum oder Stand, den die Quelle selbst nennt (2024-05-22 oder 'März 2021'); 'undatiert', wenn sie keinen nennt",
@@ -147,7 +258,7 @@ class Quelle(Teil):
     # When the facts were last compared with the live source; absent: never ("nicht live geprüft").
     # ``staedtenetz bericht`` lists entries whose sources are unchecked or older than 12 months.
     geprueft: Annotated[
-        dt.date | None,
+        Datum | None,
         Field(
             title="Zuletzt geprüft am",
             description="Datum JJJJ-MM-TT, an dem die Angaben zuletzt mit der Quelle verglichen wurden; leer: nicht live geprüft",
@@ -173,7 +284,19 @@ class Bild(Teil):
     lizenz: Annotated[Text | None, Field(title="Lizenz")] = None
 
 
+def _ansprechstelle_schema(schema: dict[str, Any]) -> None:
+    schema["allOf"] = [
+        _regel(
+            "person_ohne_einwilligung",
+            {"required": ["person"], "properties": {"person": {"type": "string"}}},
+            {"required": ["einwilligung"], "properties": {"einwilligung": {"type": "string"}}},
+        )
+    ]
+
+
 class Ansprechstelle(Teil):
+    model_config = ConfigDict(**STRENG, json_schema_extra=_ansprechstelle_schema)
+
     stelle: Annotated[
         Text,
         Field(title="Stelle", description="Funktionale Stelle, z. B. 'Stadt Essen, Amt für Stadterneuerung'"),
@@ -186,7 +309,7 @@ class Ansprechstelle(Teil):
         Field(title="Person", description="Name einer Person – nur mit dokumentierter Einwilligung"),
     ] = None
     einwilligung: Annotated[
-        dt.date | None,
+        Datum | None,
         Field(title="Einwilligung vom", description="Datum, an dem die Person der Nennung zugestimmt hat"),
     ] = None
 
@@ -195,34 +318,32 @@ class Ansprechstelle(Teil):
         if self.person and not self.einwilligung:
             raise PydanticCustomError(
                 "person_ohne_einwilligung",
-                "Namen von Personen dürfen nur mit Einwilligung genannt werden. Ergänzen Sie "
-                "`einwilligung: JJJJ-MM-TT` (Datum der Zustimmung) oder entfernen Sie `person` "
-                "und nennen Sie nur die Stelle.",
+                TEXTE["person_ohne_einwilligung"],
                 {"feld": "person"},
             )
         return self
 
 
 class Kosten(Teil):
-    gesamt: Annotated[float | None, Field(title="Gesamtkosten in Euro", ge=0)] = None
+    gesamt: Annotated[Betrag | None, Field(title="Gesamtkosten in Euro", description="Betrag in Euro als Zahl, z. B. 60000 oder 1250000.50")] = None
     anmerkung: Annotated[Text | None, Field(title="Anmerkung", description="z. B. Anteile der Finanzierung")] = None
 
 
 class Basis(BaseModel):
     """Keys every typed page understands."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = STRENG
 
     typ: str
     title: Annotated[KurzText, Field(title="Titel", description="Titel der Seite")]
     zusammenfassung: Annotated[
         str,
-        StringConstraints(strip_whitespace=True, min_length=20, max_length=400),
+        StringConstraints(min_length=20, max_length=400, pattern=TEXT_MUSTER),
         Field(title="Zusammenfassung", description="Zwei, drei Sätze für Karten, Suche und Vorschau (20–400 Zeichen)"),
     ]
     status: Annotated[Status, Field(title="Status", description="Redaktioneller Stand")] = "veroeffentlicht"
     sichtbarkeit: Annotated[Sichtbarkeit, Field(title="Sichtbarkeit")] = "oeffentlich"
-    stand: Annotated[dt.date | None, Field(title="Stand", description="Datum, an dem die Angaben geprüft wurden")] = None
+    stand: Annotated[Datum | None, Field(title="Stand", description="Datum, an dem die Angaben geprüft wurden")] = None
     schlagworte: Annotated[list[KurzText], Field(title="Schlagworte")] = []
     materialien: Annotated[list[Material], Field(title="Materialien zum Download")] = []
     bilder: Annotated[list[Bild], Field(title="Bilder")] = []
@@ -238,11 +359,11 @@ class Kommune(Basis):
     typ: Literal["kommune"]
     ags: Annotated[
         str,
-        StringConstraints(pattern=r"^05\d{6}$"),
+        StringConstraints(pattern=AGS_MUSTER),
         Field(title="AGS", description="Amtlicher Gemeindeschlüssel, 8 Ziffern, in NRW beginnend mit 05"),
     ]
     stand: Annotated[
-        dt.date | None,
+        Datum | None,
         Field(
             title="Stand",
             description="Datum, zu dem eine datierte Quelle die Mitgliedschaft bestätigt; leer, solange keine das tut",
@@ -265,8 +386,8 @@ class Programmgebiet(Basis):
         ),
     ]
     laufzeit: Annotated[Zeitraum | None, Field(title="Förderzeitraum")] = None
-    einwohner: Annotated[int | None, Field(title="Einwohnerzahl", ge=0)] = None
-    flaeche_ha: Annotated[float | None, Field(title="Fläche in Hektar", ge=0)] = None
+    einwohner: Annotated[ganzzahl(0, 20_000_000) | None, Field(title="Einwohnerzahl")] = None
+    flaeche_ha: Annotated[float | None, Field(title="Fläche in Hektar", ge=0, le=3_500_000, allow_inf_nan=False)] = None
     foerderprogramme: refs("foerderprogramm", "Kennungen der Förderprogramme im Gebiet", "Förderprogramme")
     ansprechstelle: Annotated[Ansprechstelle | None, Field(title="Ansprechstelle")] = None
 
@@ -279,7 +400,7 @@ class Handlungsfeld(Basis):
         Literal["thematisch", "instrumentell"],
         Field(title="Art", description="thematisch (z. B. Bildung) oder instrumentell (z. B. Quartiersmanagement)"),
     ]
-    reihenfolge: Annotated[int | None, Field(title="Reihenfolge in Listen")] = None
+    reihenfolge: Annotated[ganzzahl(-1000, 1000) | None, Field(title="Reihenfolge in Listen")] = None
 
 
 class Foerderprogramm(Basis):
@@ -295,13 +416,25 @@ class Foerderprogramm(Basis):
         Field(title="Programmstatus", description="laufend, geschlossen (keine Anträge), ausgelaufen oder ungeklaert"),
     ]
     laufzeit: Annotated[Zeitraum | None, Field(title="Laufzeit")] = None
-    stand: Annotated[dt.date, Field(title="Stand", description="Datum, an dem die Angaben geprüft wurden")]
+    stand: Annotated[Datum, Field(title="Stand", description="Datum, an dem die Angaben geprüft wurden")]
     quellen: Annotated[list[Quelle], Field(title="Quellen", min_length=1)]
     handlungsfelder: refs("handlungsfeld", "Kennungen der Handlungsfelder", "Handlungsfelder")
 
 
+def _praxisbeispiel_schema(schema: dict[str, Any]) -> None:
+    schema["allOf"] = [
+        _regel(
+            "quellen_fehlen",
+            {"required": ["art"], "properties": {"art": {"const": "dokumentiert"}}},
+            {"required": ["quellen"], "properties": {"quellen": {"minItems": 1}}},
+        )
+    ]
+
+
 class Praxisbeispiel(Basis):
     """A good-practice case study."""
+
+    model_config = ConfigDict(**STRENG, json_schema_extra=_praxisbeispiel_schema)
 
     typ: Literal["praxisbeispiel"]
     art: Annotated[
@@ -328,8 +461,7 @@ class Praxisbeispiel(Basis):
         if self.art == "dokumentiert" and not self.quellen:
             raise PydanticCustomError(
                 "quellen_fehlen",
-                "Ein dokumentiertes Praxisbeispiel braucht mindestens eine öffentliche Quelle unter "
-                "`quellen` (titel und url). Ist es ein erfundenes Beispiel, schreiben Sie `art: illustrativ`.",
+                TEXTE["quellen_fehlen"],
             )
         return self
 

@@ -13,15 +13,19 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from staedtenetz.inhalt import geodaten
 from staedtenetz.pruefung import html_pruefung, textpruefung
 from staedtenetz.pruefung import textverweise as tv
 from staedtenetz.inhalt.ausgabe import GRUND_TEXT, Ausgabe
 from staedtenetz.inhalt.frontmatter import Quelltext
-from staedtenetz.inhalt.meldungen import Meldung, fehler, meinten_sie, warnung
+from staedtenetz.inhalt.meldungen import Meldung, feldname, fehler, meinten_sie, warnung
 from staedtenetz.inhalt.modell import REFERENZEN, TYP_BEZEICHNUNG, TYPEN, Basis, ist_slug
-from staedtenetz.pruefung.validierung import modell_pruefen, slug_vorschlag
+from staedtenetz.pruefung.validierung import Kandidaten, modell_pruefen, slug_vorschlag, verweis_vorschlag
+
+if TYPE_CHECKING:
+    from staedtenetz.katalog.abfrage import Auswertung
 
 
 @dataclass
@@ -65,6 +69,7 @@ class Pruefspeicher:
     def __init__(self) -> None:
         self._alt: dict[tuple[str, str], tuple[Basis | None, list[Meldung], list[Meldung] | None]] = {}
         self._neu: dict[tuple[str, str], tuple[Basis | None, list[Meldung], list[Meldung] | None]] = {}
+        self._kennung: int | None = None
 
     def _eintrag(self, q: Quelltext):
         schluessel = (q.pfad, q.text)
@@ -73,13 +78,18 @@ class Pruefspeicher:
             self._neu[schluessel] = e
         return schluessel, e
 
-    def modell(self, q: Quelltext) -> Basis | None:
+    def beginnen(self, kennung: int) -> None:
+        """A new build whose other pages are ``kennung``; results from other pages forget."""
+        if kennung != self._kennung:
+            self._alt, self._neu, self._kennung = {}, {}, kennung
+
+    def modell(self, q: Quelltext, kandidaten: Kandidaten | None = None) -> Basis | None:
         schluessel, e = self._eintrag(q)
         if e is not None:
             q.meldungen.extend(e[1])
             return e[0]
         vorher = len(q.meldungen)
-        daten = modell_pruefen(q)
+        daten = modell_pruefen(q, kandidaten)
         self._neu[schluessel] = (daten, q.meldungen[vorher:], None)
         return daten
 
@@ -103,8 +113,10 @@ class Katalog:
     ausgeschlossen: dict[str, Eintrag] = field(default_factory=dict)  # slug -> entry left out of this edition
     verweise: list[Verweis] = field(default_factory=list)
     textverweise: list[tv.Textverweis] = field(default_factory=list)  # [[slug]] in page bodies
+    abfragen: dict[str, list[Auswertung]] = field(default_factory=dict)  # path -> its ```abfrage blocks
     meldungen: list[Meldung] = field(default_factory=list)
     _eingehend: dict[str, list[Verweis]] = field(default_factory=lambda: defaultdict(list))
+    _kandidaten: Kandidaten = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
 
@@ -114,13 +126,17 @@ class Katalog:
         k = cls()
         for q in quellen:
             k.quellen[q.pfad] = q
+        k._kandidaten = _kandidaten(k.quellen.values())
         speicher = pruefspeicher if pruefspeicher is not None else Pruefspeicher()
+        # Suggestions in the messages name other pages: a new set of them invalidates the results.
+        speicher.beginnen(hash(tuple(sorted((t, tuple(v)) for t, v in k._kandidaten.items()))))
         for q in sorted(k.quellen.values(), key=lambda q: q.pfad):
             k._eintrag_aufnehmen(q, speicher)
             q.meldungen.extend(html_pruefung.pruefen(q))  # raw HTML, unsafe links, snippets, every page
         speicher.aufraeumen()
         k._referenzen_aufloesen()
         tv.aufloesen(k)
+        tv.seitenlinks_pruefen(k)
         for q in k.quellen.values():
             k.meldungen.extend(q.meldungen)
         k.meldungen.sort()
@@ -131,7 +147,7 @@ class Katalog:
             if not q.hat_fehler:
                 self._ordner_ohne_typ(q)
             return
-        daten = speicher.modell(q)
+        daten = speicher.modell(q, self._kandidaten)
         slug = _slug_aus_pfad(q.pfad)
         if not ist_slug(slug):
             name = posixpath.basename(q.pfad)
@@ -231,8 +247,8 @@ class Katalog:
                             fehler(
                                 e.pfad,
                                 zeile,
-                                f"'{feld}' verweist auf '{ziel}', aber kein Eintrag vom Typ {bezeichnung} "
-                                f"hat diese Kennung.{meinten_sie(ziel, nach_typ[soll])}",
+                                f"'{feldname(schluessel)}' verweist auf '{ziel}', aber kein Eintrag vom Typ {bezeichnung} "
+                                f"hat diese Kennung.{_vorschlag(ziel, soll, self._kandidaten)}",
                             )
                         )
                     continue
@@ -325,6 +341,24 @@ class Katalog:
     @property
     def fehler(self) -> list[Meldung]:
         return [m for m in self.meldungen if m.ist_fehler]
+
+
+def _kandidaten(quellen: Iterable[Quelltext]) -> Kandidaten:
+    """typ -> [(slug, title)] of every page that declares a known ``typ`` (valid or not): what a
+    suggestion may name."""
+    k: Kandidaten = defaultdict(list)
+    for q in quellen:
+        if q.daten and isinstance(q.daten.get("typ"), str) and q.daten["typ"] in TYPEN:
+            slug = _slug_aus_pfad(q.pfad)
+            if ist_slug(slug):
+                titel = q.daten.get("title")
+                k[q.daten["typ"]].append((slug, titel if isinstance(titel, str) else ""))
+    return dict(k)
+
+
+def _vorschlag(ziel: str, typ: str, kandidaten: Kandidaten) -> str:
+    v = verweis_vorschlag(ziel, typ, kandidaten)
+    return f" Meinten Sie '{v}'?" if v else ""
 
 
 def _zeile_des_verweises(e: Eintrag, v: Verweis) -> int:

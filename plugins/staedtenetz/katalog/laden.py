@@ -3,25 +3,63 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.inhalt.frontmatter import Quelltext, lesen
+from staedtenetz.inhalt.meldungen import Meldung, fehler
+from staedtenetz.katalog import abfrage
 from staedtenetz.katalog.katalog import Katalog, Pruefspeicher
 from staedtenetz.pruefung import sichtbarkeit
 
 
-def markdown_dateien(docs_dir: Path) -> Iterator[str]:
-    """Docs-relative POSIX paths of all Markdown files, skipping hidden files and folders
-    (as MkDocs' default ``exclude_docs`` does)."""
+def alle_dateien(docs_dir: Path) -> Iterator[str]:
+    """Docs-relative POSIX paths of all files, skipping hidden files and folders (as MkDocs'
+    default ``exclude_docs`` does)."""
     for wurzel, ordner, dateien in os.walk(docs_dir):
         ordner[:] = sorted(o for o in ordner if not o.startswith("."))
         rel = Path(wurzel).relative_to(docs_dir).as_posix()
         for name in sorted(dateien):
-            if name.endswith(".md") and not name.startswith("."):
+            if not name.startswith("."):
                 yield name if rel == "." else f"{rel}/{name}"
+
+
+def markdown_dateien(docs_dir: Path) -> Iterator[str]:
+    """Docs-relative POSIX paths of all Markdown files (``.md``)."""
+    return (p for p in alle_dateien(docs_dir) if p.endswith(".md"))
+
+
+#: Names people (and MkDocs) take for Markdown. Only ``.md`` is a page of this handbook: MkDocs
+#: renders ``.markdown``/``.mkd``/… without the catalogue's checks, and copies ``.MD`` or
+#: ``.md.txt`` verbatim – front matter, comments and all.
+_FAST_MARKDOWN_RE = re.compile(r"^(.+?)\.(?:md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext)(?:\.(?:txt|bak|tmp|orig))?$", re.IGNORECASE)
+
+
+def endungen_pruefen(pfade: Iterable[str]) -> list[Meldung]:
+    """An error for every file that looks like Markdown but is not named ``….md``."""
+    meldungen = []
+    for pfad in pfade:
+        name = posixpath.basename(pfad)
+        m = _FAST_MARKDOWN_RE.match(name)
+        if m and not name.endswith(".md"):
+            meldungen.append(
+                fehler(
+                    pfad,
+                    1,
+                    f"Die Datei '{name}' heißt nicht '….md': Sie wird nicht als Seite geprüft und "
+                    f"{'ohne Prüfung als Seite gebaut' if _ist_mkdocs_seite(name) else 'unverändert (mit Front Matter) veröffentlicht'}. "
+                    f"Benennen Sie sie in '{m.group(1)}.md' um.",
+                )
+            )
+    return meldungen
+
+
+def _ist_mkdocs_seite(name: str) -> bool:
+    return name.endswith((".markdown", ".mdown", ".mkdn", ".mkd"))
 
 
 def quellen_lesen(docs_dir: Path, pfade: Iterable[str]) -> Iterator[Quelltext]:
@@ -43,12 +81,17 @@ def katalog_pruefen(
 ) -> Katalog:
     """The one checking sequence of build and CLI: validate and relate all sources; with
     ``ausgabe``, keep only the entries that edition shows (and report references to the others);
-    check material files and links into hidden content (``sichtbarkeit.pruefen``).
+    check material files and links into hidden content (``sichtbarkeit.pruefen``); check the
+    query blocks and evaluate them against the entries of the edition (``abfrage.aufloesen``).
     ``pruefspeicher`` keeps per-file results across the rebuilds of the live preview."""
     katalog = Katalog.aufbauen(quellen, pruefspeicher)
+    falsch = endungen_pruefen(alle_dateien(docs_dir)) if docs_dir.is_dir() else []
+    if falsch:
+        katalog.meldungen = sorted([*katalog.meldungen, *falsch])
     if ausgabe is not None:
         katalog.einschraenken(ausgabe)
     sichtbarkeit.pruefen(katalog, docs_dir, ausgabe, materialien_max_mb)
+    abfrage.aufloesen(katalog, ausgabe)
     return katalog
 
 

@@ -35,6 +35,8 @@ from staedtenetz.ansichten import bereinigen, eintragsseite, karte, liste, vorsc
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
+from staedtenetz.ansichten import abfrage as abfrage_ansicht
+from staedtenetz.ansichten.abfrage import AbfrageErweiterung
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,6 +74,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.vorschaustand: vorschau.Stand | None = None
         self.vorlagenspeicher = _Vorlagenspeicher()
         self._hinweis_gegeben = False
+        self.abfragen = AbfrageErweiterung()  # ```abfrage blocks in page text
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -99,6 +102,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         _revisionsplugin_anbinden(config, self.revisionen)
         if not any(isinstance(x, WikilinkErweiterung) for x in config.markdown_extensions):
             config.markdown_extensions.append(self.wikilinks)  # type: ignore[arg-type]  # Python-Markdown takes instances
+        if not any(isinstance(x, AbfrageErweiterung) for x in config.markdown_extensions):
+            config.markdown_extensions.append(self.abfragen)  # type: ignore[arg-type]
         for name in assets.namen():
             ziel = f"{assets.ZIEL}/{name}"
             if name.endswith(".css") and ziel not in config.extra_css:
@@ -231,6 +236,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.wikilinks.seite = page.file.src_uri  # the page rendered next: [[slug]] links relative to it
+        self.abfragen.rendern = abfrage_ansicht.renderer(self.katalog, self.kontext.verlinker(page.url), page.file.src_uri)  # its query blocks, with links relative to it
         markdown = platzhalter.hervorheben(markdown)  # [AUSFÜLLEN: …] sichtbar markieren
         q = self.katalog.quellen.get(page.file.src_uri)
         if q is None:
@@ -243,6 +249,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.abfragen.rendern = None  # rendered; other Markdown conversions leave blocks as code
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
         seite = page.file.src_uri

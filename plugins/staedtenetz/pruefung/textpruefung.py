@@ -3,9 +3,13 @@ so that ``staedtenetz pruefen`` and the build report the same:
 
 - contact details in the text that the front matter does not declare (``datenschutz_text``),
 - images in the text without a credit (every image belongs under ``bilder`` with ``urheber``),
-- guidance comments of the scaffold left in an entry that is no longer a draft.
+- guidance comments of the scaffold left in an entry that is no longer a draft,
+- a heading ``# …`` that differs from the front matter's ``title`` (an error: listings, cards,
+  katalog.json and the feed show the title, the page and the search index the heading – an
+  entry has one title).
 
-All findings are warnings: the author decides, the build with ``--strict`` makes them visible.
+The other findings are warnings: the author decides, the build with ``--strict`` makes them
+visible.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import re
 from staedtenetz.pruefung import datenschutz_text
 from staedtenetz.inhalt.abschnitte import hinweise_finden
 from staedtenetz.inhalt.frontmatter import Quelltext
-from staedtenetz.inhalt.meldungen import Meldung, warnung
+from staedtenetz.inhalt.markdowntext import koerper, zeilen
+from staedtenetz.inhalt.meldungen import Meldung, fehler, warnung
 from staedtenetz.inhalt.modell import Basis
 
 BILD_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|<img\b[^>]*\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE)
@@ -26,6 +31,7 @@ def pruefen(q: Quelltext, daten: Basis) -> list[Meldung]:
     meldungen: list[Meldung] = []
     meldungen += _kontaktdaten(q, daten)
     meldungen += _bilder_ohne_nachweis(q, daten)
+    meldungen += _ueberschrift(q, daten)
     if daten.status != "entwurf":
         for zeile in hinweise_finden(q.text):
             meldungen.append(
@@ -78,3 +84,35 @@ def _bilder_ohne_nachweis(q: Quelltext, daten: Basis) -> list[Meldung]:
         for zeile, pfad in bilder_im_text(q.text)
         if _normal(pfad) not in erklaert
     ]
+
+
+_H1_RE = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_ATTRIBUTE_RE = re.compile(r"[ \t]*\{[^{}]*\}$")  # attr_list: "# Titel { #anker }"
+
+
+def _vergleichbar(text: str) -> str:
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", _ATTRIBUTE_RE.sub("", text))  # Markdown escapes
+    return re.sub(r"\s+", " ", re.sub(r"[*_`]", "", text)).strip()
+
+
+def _ueberschrift(q: Quelltext, daten: Basis) -> list[Meldung]:
+    """An error if the page's first ``# heading`` is not its title. Without one, the theme shows
+    the title as the heading: nothing to check."""
+    text, erste = koerper(q.text)
+    for z in zeilen(text, erste):
+        if z.im_code:
+            continue
+        m = _H1_RE.match(z.ohne_code)
+        if m:
+            if _vergleichbar(m.group(1)) != _vergleichbar(daten.title):
+                return [
+                    fehler(
+                        q.pfad,
+                        z.nr,
+                        f"Die Überschrift '# {m.group(1).strip()}' ist nicht der Titel '{daten.title}' aus der Front "
+                        "Matter. Listen, Karten und die Suche zeigen sonst verschiedene Namen für denselben Eintrag: "
+                        f"Schreiben Sie '# {daten.title}' oder ändern Sie 'title'.",
+                    )
+                ]
+            return []
+    return []

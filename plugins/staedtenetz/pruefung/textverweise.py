@@ -117,3 +117,59 @@ def nach_ziel(textverweise: Iterable[Textverweis]) -> dict[str, set[str]]:
     for t in textverweise:
         index[t.ziel].add(t.von)
     return index
+
+
+# -- Markdown links to pages (``[text](../kommunen/essen.md)``) ------------------------------
+
+LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)")
+LINKDEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+
+
+def seitenlink_aufloesen(von: str, ziel: str) -> str | None:
+    """The docs-relative path of the ``.md`` page that link ``ziel`` on page ``von`` names, or
+    None for links to anything else (addresses, anchors, files, folders)."""
+    import posixpath
+    from urllib.parse import unquote
+
+    if re.match(r"^[a-z][a-z0-9+.-]*:", ziel, re.IGNORECASE) or ziel.startswith(("#", "//")):
+        return None
+    pfad = unquote(ziel.split("#")[0].split("?")[0])
+    if not pfad.endswith(".md"):
+        return None
+    if pfad.startswith("/"):
+        return posixpath.normpath(pfad.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(von), pfad))
+
+
+def seitenlinks(q: Quelltext) -> list[tuple[int, str, str]]:
+    """(line, link as written, docs-relative target) of every link to a ``.md`` page in the
+    text of ``q`` (code and HTML comments left out)."""
+    if ".md" not in q.text:
+        return []
+    text, erste = markdowntext.koerper(_KOMMENTAR_RE.sub(lambda m: "\n" * m.group(0).count("\n"), q.text))
+    funde = []
+    for z in markdowntext.zeilen(text, erste):
+        if z.im_code or ".md" not in z.ohne_code:
+            continue
+        for m in [*LINK_RE.finditer(z.ohne_code), *LINKDEFINITION_RE.finditer(z.ohne_code)]:
+            ziel = seitenlink_aufloesen(q.pfad, m.group(1))
+            if ziel is not None:
+                funde.append((z.nr, m.group(1), ziel))
+    return funde
+
+
+def seitenlinks_pruefen(katalog: Katalog) -> None:
+    """An error on every link to a ``.md`` page that does not exist (deleted, renamed or
+    mistyped): the build would publish a dead link. Same for pruefen and the build."""
+    vorhanden = set(katalog.quellen)
+    for q in katalog.quellen.values():
+        for zeile, roh, ziel in seitenlinks(q):
+            if ziel not in vorhanden:
+                q.meldungen.append(
+                    fehler(
+                        q.pfad,
+                        zeile,
+                        f"Der Link '{roh}' führt ins Leere: Die Seite '{ziel}' gibt es nicht (gelöscht, umbenannt "
+                        f"oder vertippt).{meinten_sie(ziel, vorhanden)} Passen Sie den Link an oder entfernen Sie ihn.",
+                    )
+                )

@@ -14,8 +14,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from staedtenetz.inhalt.frontmatter import Quelltext
-from staedtenetz.inhalt.meldungen import Meldung, aehnlichstes, fehler, meinten_sie
-from staedtenetz.inhalt.modell import TYPEN, Basis
+from staedtenetz.inhalt.meldungen import Meldung, aehnlichstes, feldname, fehler, meinten_sie
+from staedtenetz.inhalt.meldungstexte import TEXTE, text
+from staedtenetz.inhalt.modell import LEER, REFERENZEN, TEXT_MUSTER, TYPEN, Basis
+from staedtenetz.inhalt.yamlfassung import WAHRHEITSWORTE_MUSTER
 
 #: Common slips on key names -> the key meant.
 SCHLUESSEL_HINWEISE = {
@@ -52,7 +54,12 @@ def slug_vorschlag(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_schluessel(text)).strip("-") or "eintrag"
 
 
-def modell_pruefen(q: Quelltext) -> Basis | None:
+#: typ -> [(slug, title)] of the typed pages of the handbook, for suggestions that only name
+#: what exists (see :func:`verweis_vorschlag`).
+Kandidaten = dict[str, list[tuple[str, str]]]
+
+
+def modell_pruefen(q: Quelltext, kandidaten: Kandidaten | None = None) -> Basis | None:
     """Validate ``q.daten`` (which has a ``typ``) and return the model, or add messages."""
     daten = q.daten or {}
     typ = daten.get("typ")
@@ -62,24 +69,56 @@ def modell_pruefen(q: Quelltext) -> Basis | None:
             fehler(
                 q.pfad,
                 q.zeile(("typ",)),
-                f"Unbekannter Typ '{typ}'.{meinten_sie(str(typ), TYPEN)} Erlaubt sind: {', '.join(TYPEN)}.",
+                text("unbekannter_typ", wert=typ, vorschlag=meinten_sie(str(typ), TYPEN), erlaubt=", ".join(TYPEN)),
             )
         )
         return None
     try:
-        return modell.model_validate(daten)
+        eintrag = modell.model_validate(daten)
     except ValidationError as e:
         felder = _alle_felder(modell)
         gemeldet: set[tuple[Any, ...]] = set()
-        for err in e.errors(include_url=False):
+        # In a union (year or date) the member that says most comes first: a year out of range
+        # or an impossible date, not "must be a date" from the other member.
+        fehlerliste = sorted(e.errors(include_url=False), key=lambda err: err["type"] not in _GENAU)
+        for err in fehlerliste:
             schluessel = _schluessel(err, felder)
             if schluessel in gemeldet:  # a union reports each member; one message is enough
                 continue
             gemeldet.add(schluessel)
-            if len(schluessel) < len(err["loc"]) and err["type"] != "extra_forbidden":
-                err = {**err, "type": "zeitpunkt_type"}  # the only unions are year-or-date
-            q.meldungen.append(_meldung(q, modell, err, schluessel))
+            if (
+                len(schluessel) < len(err["loc"])
+                and err["type"] not in ("extra_forbidden", *_GENAU)
+                and _ist_zeitpunkt(modell, schluessel)
+            ):
+                err = {**err, "type": "zeitpunkt_type"}  # the year-or-date unions
+            q.meldungen.append(_meldung(q, modell, err, schluessel, kandidaten or {}))
         return None
+    zukunft = [m for m in _zukunft(q, eintrag, dt.date.today())]
+    q.meldungen.extend(zukunft)
+    return None if zukunft else eintrag
+
+
+def _zukunft(q: Quelltext, eintrag: Basis, heute: dt.date) -> list[Meldung]:
+    """Dates that say something was checked, agreed or retrieved cannot lie in the future (a rule
+    only the checker can apply: the JSON Schema knows no "today")."""
+    stellen: list[tuple[tuple[Any, ...], dt.date | None]] = [(("stand",), eintrag.stand)]
+    stelle = getattr(eintrag, "ansprechstelle", None)
+    if stelle is not None:
+        stellen.append((("ansprechstelle", "einwilligung"), stelle.einwilligung))
+    stellen += [(("quellen", i, "geprueft"), quelle.geprueft) for i, quelle in enumerate(eintrag.quellen)]
+    return [
+        fehler(q.pfad, q.zeile(pfad), text("in_der_zukunft", feld=feldname(pfad), datum=datum.isoformat(), heute=heute.isoformat()))
+        for pfad, datum in stellen
+        if datum is not None and datum > heute
+    ]
+
+
+_GENAU = ("greater_than_equal", "less_than_equal", "jahr_ausserhalb", "datum_ungueltig", "datum_mit_uhrzeit")
+
+
+def _ist_zeitpunkt(modell: type[BaseModel], schluessel: tuple[Any, ...]) -> bool:
+    return bool(schluessel) and schluessel[-1] in ("von", "bis")
 
 
 def _schluessel(err: dict[str, Any], felder: set[str]) -> tuple[Any, ...]:
@@ -94,17 +133,23 @@ def _schluessel(err: dict[str, Any], felder: set[str]) -> tuple[Any, ...]:
     )
 
 
-def _meldung(q: Quelltext, modell: type[BaseModel], err: dict[str, Any], schluessel: tuple[Any, ...]) -> Meldung:
+_ZEITRAUM_RE = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
+
+
+def _meldung(
+    q: Quelltext, modell: type[BaseModel], err: dict[str, Any], schluessel: tuple[Any, ...], kandidaten: Kandidaten
+) -> Meldung:
     zeile = q.zeile(schluessel) if schluessel else q.zeile(("typ",))
-    feld = ".".join(str(t) for t in schluessel)
     art = err["type"]
     eingabe = err.get("input")
     ctx = err.get("ctx") or {}
     if "feld" in ctx:  # our own errors name the key inside the object they check
         schluessel = (*schluessel, ctx["feld"])
         zeile = q.zeile(schluessel)
+    feld = feldname(schluessel)
+    letztes = str(schluessel[-1]) if schluessel and not isinstance(schluessel[-1], int) else ""
     if art == "missing":
-        text = f"Das Pflichtfeld '{feld}' fehlt. Ergänzen Sie es{_beispiel(schluessel)}."
+        t = text("pflichtfeld", feld=feld, beispiel=_beispiel(schluessel))
         if len(schluessel) == 1:
             zeile = q.zeile(("typ",))
     elif art == "extra_forbidden":
@@ -114,48 +159,65 @@ def _meldung(q: Quelltext, modell: type[BaseModel], err: dict[str, Any], schlues
         if vorschlag not in erlaubt:
             vorschlag = ascii_schluessel(falsch) if ascii_schluessel(falsch) in erlaubt else aehnlichstes(falsch, erlaubt)
         hinweis = f" Meinten Sie '{vorschlag}'?" if vorschlag else f" Erlaubt sind: {', '.join(sorted(erlaubt))}."
-        text = f"Unbekanntes Feld '{falsch}'.{hinweis}"
+        t = text("unbekanntes_feld", name=falsch, hinweis=hinweis)
     elif art == "literal_error":
         erlaubt = re.findall(r"'([^']*)'", ctx.get("expected", ""))
-        text = f"Der Wert '{eingabe}' ist bei '{feld}' nicht erlaubt.{meinten_sie(str(eingabe), erlaubt)} Erlaubt sind: {', '.join(erlaubt)}."
+        t = text("auswahl", wert=eingabe, feld=feld, vorschlag=meinten_sie(str(eingabe), erlaubt), erlaubt=", ".join(erlaubt))
     elif art == "string_pattern_mismatch":
-        text = _muster_text(feld, schluessel, eingabe)
-    elif art in ("string_type",):
-        text = f"'{feld}' muss ein Text sein, gefunden: {_art(eingabe)}. Setzen Sie den Wert in Anführungszeichen."
-    elif art in ("list_type",):
-        text = f"'{feld}' muss eine Liste sein. Schreiben Sie jeden Eintrag in eine eigene Zeile mit '- ' davor."
+        t = _muster_text(modell, feld, schluessel, eingabe, kandidaten)
+    elif art == "string_type":
+        t = text("text", feld=feld, gefunden=_art(eingabe))
+    elif art == "list_type":
+        t = text("liste", feld=feld)
     elif art in ("model_type", "model_attributes_type", "dict_type"):
-        text = f"'{feld}' muss eine Gruppe von Feldern sein (eingerückte Zeilen 'feld: wert'), gefunden: {_art(eingabe)}."
+        t = text("gruppe", feld=feld, gefunden=_art(eingabe), beispiel=_gruppen_beispiel(letztes, eingabe))
     elif art == "zeitpunkt_type":
-        text = f"'{feld}' muss ein Jahr (z. B. 2019) oder ein Datum der Form JJJJ-MM-TT sein{_datum_vorschlag(eingabe)}."
+        m = _ZEITRAUM_RE.match(eingabe) if isinstance(eingabe, str) else None
+        if m:
+            t = text("zwei_jahre", feld=feld, wert=eingabe, von=m.group(1), bis=m.group(2))
+        else:
+            t = text("jahr_oder_datum", feld=feld, gefunden=_datum_vorschlag(eingabe))
+    elif art == "datum_mit_uhrzeit":
+        t = text("datum_mit_uhrzeit", feld=feld, datum=eingabe.date().isoformat() if isinstance(eingabe, dt.datetime) else "")
+    elif art in ("datum_ungueltig", "jahr_ausserhalb"):
+        t = text(art, feld=feld, wert=eingabe, **ctx)
     elif art.startswith("date") or art.startswith("datetime"):
-        text = f"'{feld}' muss ein Datum der Form JJJJ-MM-TT sein{_datum_vorschlag(eingabe)}."
+        t = text("datum", feld=feld, gefunden=_datum_vorschlag(eingabe))
     elif art in ("int_type", "int_parsing", "int_from_float"):
-        text = f"'{feld}' muss eine ganze Zahl sein, gefunden: {_art(eingabe)}."
+        t = text("ganze_zahl", feld=feld, gefunden=_art(eingabe), vorschlag=_zahl_vorschlag(eingabe))
     elif art in ("float_type", "float_parsing"):
-        text = f"'{feld}' muss eine Zahl sein (ohne Einheit und Tausenderpunkte, z. B. 1200000.50), gefunden: {_art(eingabe)}."
-    elif art in ("bool_type", "bool_parsing"):
-        text = f"'{feld}' muss true oder false sein."
+        t = text("zahl", feld=feld, gefunden=_art(eingabe), vorschlag=_zahl_vorschlag(eingabe))
+    elif art == "finite_number":
+        t = text("keine_endliche_zahl", feld=feld)
+    elif art == "bool_type":
+        t = f"'{feld}' muss true oder false sein."
     elif art == "too_short":
-        text = f"'{feld}' braucht mindestens {ctx.get('min_length')} Eintrag/Einträge."
+        t = text("zu_wenige", feld=feld, anzahl=ctx.get("min_length"))
     elif art == "too_long":
-        text = f"'{feld}' hat zu viele Einträge (höchstens {ctx.get('max_length')})."
+        t = text("zu_viele", feld=feld, anzahl=ctx.get("max_length"))
     elif art == "string_too_short":
-        text = f"'{feld}' ist zu kurz: mindestens {ctx.get('min_length')} Zeichen."
+        if isinstance(eingabe, str) and eingabe == "":
+            t = text("leer", feld=feld)
+        else:
+            t = text("zu_kurz", feld=feld, anzahl=ctx.get("min_length"), laenge=len(str(eingabe)))
     elif art == "string_too_long":
-        text = f"'{feld}' ist zu lang: höchstens {ctx.get('max_length')} Zeichen, gefunden {len(str(eingabe))}. Kürzen Sie den Text."
-    elif art in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        grenze = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
-        richtung = "mindestens" if art.startswith("greater") else "höchstens"
-        text = f"'{feld}' muss {richtung} {grenze} sein, gefunden: {eingabe}."
+        t = text("zu_lang", feld=feld, anzahl=ctx.get("max_length"), laenge=len(str(eingabe)))
+    elif art in ("greater_than_equal", "greater_than"):
+        t = text("mindestens", feld=feld, grenze=_zahl(ctx.get("ge", ctx.get("gt"))), wert=_zahl(eingabe))
+    elif art in ("less_than_equal", "less_than"):
+        t = text("hoechstens", feld=feld, grenze=_zahl(ctx.get("le", ctx.get("lt"))), wert=_zahl(eingabe))
+    elif art in TEXTE:
+        # The model's cross-field rules: the table's text, filled from the error's context.
+        t = text(art, **ctx)
     else:
-        # Custom errors (PydanticCustomError) already carry a German message.
-        praefix = f"'{feld}': " if feld and not art.startswith(("value_error", "assertion")) and art not in _EIGENE else ""
-        text = praefix + err["msg"]
-    return fehler(q.pfad, zeile, text)
+        t = (f"'{feld}': " if feld else "") + err["msg"]
+    return fehler(q.pfad, zeile, t)
 
 
-_EIGENE = {"person_ohne_einwilligung", "quellen_fehlen", "zeitraum_umgekehrt", "leerer_text"}
+def _zahl(wert: Any) -> str:
+    if isinstance(wert, float) and wert.is_integer() and abs(wert) < 1e16:
+        return str(int(wert))
+    return str(wert)
 
 
 def _alle_felder(modell: type[BaseModel]) -> set[str]:
@@ -216,23 +278,91 @@ def _beispiel(schluessel: tuple[Any, ...]) -> str:
     return _BEISPIELE.get(str(schluessel[-1]), "") if schluessel else ""
 
 
-def _muster_text(feld: str, schluessel: tuple[Any, ...], eingabe: Any) -> str:
-    letztes = str(schluessel[-1]) if schluessel and not isinstance(schluessel[-1], int) else feld.split(".")[0]
+def _muster_text(
+    modell: type[BaseModel], feld: str, schluessel: tuple[Any, ...], eingabe: Any, kandidaten: Kandidaten
+) -> str:
+    namen = [t for t in schluessel if not isinstance(t, int)]
+    letztes = str(namen[-1]) if namen else ""
+    wert = str(eingabe)
     if letztes == "ags":
-        return (
-            f"'ags' muss der 8-stellige Amtliche Gemeindeschlüssel einer NRW-Gemeinde sein "
-            f"(beginnt mit 05), gefunden: '{eingabe}'. Schreiben Sie ihn in Anführungszeichen, z. B. ags: \"05113000\"."
-        )
+        return text("ags", feld=feld, wert=wert)
     if letztes in ("url", "webseite"):
-        return f"'{feld}' muss eine vollständige Adresse sein, die mit https:// beginnt, gefunden: '{eingabe}'."
+        return text("url", feld=feld, wert=wert)
     if letztes == "email":
-        return f"'{feld}' ist keine gültige E-Mail-Adresse: '{eingabe}'. Verwenden Sie ein Funktionspostfach, z. B. stadterneuerung@stadt.de."
+        return text("email", feld=feld, wert=wert)
     if letztes == "telefon":
-        return f"'{feld}' ist keine gültige Telefonnummer: '{eingabe}'. Schreiben Sie z. B. +49 201 123456."
-    return (
-        f"'{eingabe}' ist keine gültige Kennung bei '{feld}': nur Kleinbuchstaben a–z, Ziffern und "
-        f"Bindestriche. Schreiben Sie z. B. '{slug_vorschlag(str(eingabe))}'."
+        return text("telefon", feld=feld, wert=wert)
+    ziel = REFERENZEN.get(_typ_von(modell), {}).get(letztes)
+    if not re.match(TEXT_MUSTER, wert) or wert == "":
+        return _textfehler(feld, wert)
+    if ziel is not None:
+        werte = [w.strip() for w in re.split(r"\s*(?:,|;|\bund\b|&|\+)\s*", wert) if w.strip()]
+        if len(werte) > 1 and not ziel[1]:
+            vorschlaege = [v for v in (verweis_vorschlag(w, ziel[0], kandidaten) for w in werte) if v]
+            hinweis = f" Vorhanden: {', '.join(repr(v) for v in vorschlaege)}." if vorschlaege else ""
+            return text("zwei_werte", feld=feld, anzahl=len(werte), werte=", ".join(f"'{w}'" for w in werte), vorschlag=hinweis)
+        vorschlag = verweis_vorschlag(wert, ziel[0], kandidaten)
+        if vorschlag:
+            return text("kennung", feld=feld, wert=wert, vorschlag=f" Meinten Sie '{vorschlag}'?")
+        vorhanden = [s for s, _ in kandidaten.get(ziel[0], [])]
+        if vorhanden and kandidaten:
+            liste = ", ".join(sorted(vorhanden)[:8]) + (" …" if len(vorhanden) > 8 else "")
+            return text("kennung", feld=feld, wert=wert, vorschlag=f" Kein Eintrag passt; vorhanden sind: {liste}.")
+    return text("kennung", feld=feld, wert=wert, vorschlag=f" Schreiben Sie z. B. '{slug_vorschlag(wert)}'.")
+
+
+def _typ_von(modell: type[BaseModel]) -> str:
+    for typ, m in TYPEN.items():
+        if m is modell:
+            return typ
+    return ""
+
+
+_WAHRHEITSWORT_RE = re.compile(f"^{WAHRHEITSWORTE_MUSTER}(?![\\s\\S])")
+
+
+def _textfehler(feld: str, wert: str) -> str:
+    """Which part of TEXT_MUSTER ``wert`` breaks."""
+    if wert == "" or re.fullmatch(f"{LEER}*", wert):
+        return text("leer", feld=feld)
+    if re.match(LEER, wert):
+        return text("leerzeichen_anfang", feld=feld)
+    if re.search(f"{LEER}(?![\\s\\S])", wert):
+        return text("leerzeichen_ende", feld=feld)
+    if _WAHRHEITSWORT_RE.match(wert):
+        return text("wahrheitswort", feld=feld, wert=wert)
+    return text("kennung", feld=feld, wert=wert, vorschlag=f" Schreiben Sie z. B. '{slug_vorschlag(wert)}'.")
+
+
+def verweis_vorschlag(eingabe: str, ziel: str, kandidaten: Kandidaten) -> str | None:
+    """The existing slug of type ``ziel`` that ``eingabe`` most likely means, or None.
+
+    In this order: the slug written as a slug ("Gelsenkirchen" -> 'gelsenkirchen'); a title
+    ("Stadt Gelsenkirchen" -> the entry titled "Gelsenkirchen"); a part of a slug or title
+    ("umwelt" -> 'oekologie-und-umweltgerechtigkeit'); a close spelling. Only slugs that exist
+    are named."""
+    eintraege = kandidaten.get(ziel, [])
+    if not eintraege:
+        return None
+    slugs = [s for s, _ in eintraege]
+    als_slug = slug_vorschlag(eingabe)
+    if als_slug in slugs:
+        return als_slug
+    wort = eingabe.casefold().strip()
+    for slug, titel in eintraege:
+        if titel.casefold() == wort:
+            return slug
+    # A title inside the input ("Stadt Gelsenkirchen") or the input inside a title; the longest wins.
+    treffer = sorted(
+        ((len(titel), slug) for slug, titel in eintraege if titel and (titel.casefold() in wort or wort in titel.casefold())),
+        reverse=True,
     )
+    if treffer:
+        return treffer[0][1]
+    teile = sorted(s for s in slugs if als_slug and (als_slug in s or s in als_slug))
+    if teile:
+        return teile[0]
+    return aehnlichstes(als_slug, slugs)
 
 
 def _art(wert: Any) -> str:
@@ -253,6 +383,37 @@ def _art(wert: Any) -> str:
     return type(wert).__name__
 
 
+_GERMAN_ZAHL_RE = re.compile(r"^\s*[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?\s*(?:€|EUR|Euro)?\s*$")
+
+
+def _zahl_vorschlag(eingabe: Any) -> str:
+    """" Meinten Sie 60000?" for German-formatted or quoted numbers, else ""."""
+    if isinstance(eingabe, bool):
+        return " Ein Wahrheitswert ist keine Zahl."
+    if not isinstance(eingabe, str):
+        return ""
+    roh = eingabe.strip()
+    if _GERMAN_ZAHL_RE.match(roh) or re.fullmatch(r"[-+]?\d+,\d+\s*(?:€|EUR|Euro)?", roh) or re.fullmatch(r"[-+]?\d+(?:\.\d+)?\s*(?:€|EUR|Euro|ha)", roh):
+        zahl = re.sub(r"\s*(?:€|EUR|Euro|ha)$", "", roh)
+        if "," in zahl or zahl.count(".") > 1 or re.search(r"\.\d{3}$", zahl) and _GERMAN_ZAHL_RE.match(roh):
+            zahl = zahl.replace(".", "").replace(",", ".")
+        return f" Meinten Sie {zahl}?"
+    if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", roh):
+        return f" Schreiben Sie die Zahl ohne Anführungszeichen: {roh}."
+    return ""
+
+
+def _gruppen_beispiel(feld: str, eingabe: Any) -> str:
+    if feld == "laufzeit":
+        m = _ZEITRAUM_RE.match(str(eingabe))
+        von, bis = (m.group(1), m.group(2)) if m else ("2021", "2024")
+        return f" Schreiben Sie Beginn und Ende eingerückt darunter:\n  laufzeit:\n    von: {von}\n    bis: {bis}"
+    if feld == "kosten":
+        betrag = _zahl(eingabe) if isinstance(eingabe, (int, float)) and not isinstance(eingabe, bool) else "60000"
+        return f" Schreiben Sie den Betrag unter 'gesamt':\n  kosten:\n    gesamt: {betrag}"
+    return ""
+
+
 def _datum_vorschlag(eingabe: Any) -> str:
     if isinstance(eingabe, str):
         m = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", eingabe)
@@ -263,4 +424,6 @@ def _datum_vorschlag(eingabe: Any) -> str:
             except ValueError:
                 pass
         return f", gefunden: '{eingabe}'"
+    if isinstance(eingabe, int) and not isinstance(eingabe, bool):
+        return f", gefunden: die Zahl {eingabe} (ein Datum ist keine Zahl; schreiben Sie z. B. 2025-11-18)"
     return f", gefunden: {_art(eingabe)}"

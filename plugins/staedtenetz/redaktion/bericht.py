@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from staedtenetz.inhalt import abschnitte
 from staedtenetz.pruefung import textpruefung
-from staedtenetz.pruefung.datenschutz_text import textzeilen
+from staedtenetz.pruefung.textverweise import seitenlinks
 from staedtenetz.katalog.katalog import Katalog
 from staedtenetz.katalog.laden import katalog_laden
 from staedtenetz.inhalt.modell import STATUS_BEZEICHNUNG, TYP_BEZEICHNUNG
@@ -37,8 +35,6 @@ QUELLEN_MONATE = 12
 #: share one outline (``abschnitte.py``); other pages may be structured freely.
 ABSCHNITTE_GEPRUEFT = ("praxisbeispiel",)
 
-LINK_RE = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)")
-LINKDEFINITION_RE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -187,32 +183,18 @@ def _bilder_ohne_nachweis(katalog: Katalog) -> list[Stelle]:
 
 
 def _links(katalog: Katalog) -> tuple[list[Stelle], dict[str, set[str]]]:
-    """Broken Markdown links to .md files, and for each existing page the pages linking to it."""
+    """Broken Markdown links to .md files (the same finding as pruefen's error, see
+    ``textverweise.seitenlinks_pruefen``), and for each existing page the pages linking to it."""
     vorhanden = set(katalog.quellen)
     defekt: list[Stelle] = []
     ziele: dict[str, set[str]] = {}
     for pfad, q in sorted(katalog.quellen.items()):
-        for zeile, text in textzeilen(q.text):
-            for m in [*LINK_RE.finditer(text), *LINKDEFINITION_RE.finditer(text)]:
-                ziel = _aufloesen(pfad, m.group(1))
-                if ziel is None:
-                    continue
-                if ziel in vorhanden:
-                    ziele.setdefault(ziel, set()).add(pfad)
-                else:
-                    defekt.append(Stelle(pfad, zeile, f"'{m.group(1)}' – die Seite '{ziel}' gibt es nicht"))
+        for zeile, roh, ziel in seitenlinks(q):
+            if ziel in vorhanden:
+                ziele.setdefault(ziel, set()).add(pfad)
+            else:
+                defekt.append(Stelle(pfad, zeile, f"'{roh}' – die Seite '{ziel}' gibt es nicht"))
     return defekt, ziele
-
-
-def _aufloesen(von: str, ziel: str) -> str | None:
-    if re.match(r"^[a-z][a-z0-9+.-]*:", ziel, re.IGNORECASE) or ziel.startswith(("#", "//")):
-        return None
-    pfad = unquote(ziel.split("#")[0].split("?")[0])
-    if not pfad.endswith(".md"):
-        return None
-    if pfad.startswith("/"):
-        return posixpath.normpath(pfad.lstrip("/"))
-    return posixpath.normpath(posixpath.join(posixpath.dirname(von), pfad))
 
 
 def _nav_pfade(nav: Any) -> set[str]:

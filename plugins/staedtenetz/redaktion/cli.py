@@ -41,12 +41,20 @@ def main() -> None:
     help="Für welche Ausgabe Verweise geprüft werden: öffentlich (ohne Entwürfe und interne Einträge) "
     "oder intern. Ohne Angabe: wie in der Konfiguration (mkdocs.intern.yml: intern), sonst öffentlich.",
 )
-def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, format_: str, ausgabe: str | None) -> None:
+@click.option(
+    "--strict/--nicht-strict",
+    "streng",
+    default=None,
+    help="Auch bei Warnungen mit 1 beenden – wie 'mkdocs build --strict'. Ohne Angabe: wie 'strict:' in "
+    "der Konfiguration (sonst nein).",
+)
+def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, format_: str, ausgabe: str | None, streng: bool | None) -> None:
     """Inhalte prüfen, ohne die Website zu bauen.
 
     Prüft alle Seiten des Handbuchs (Verweise werden immer gegen das ganze Handbuch
     aufgelöst) und meldet die Probleme in den angegebenen Dateien oder Ordnern, ohne
-    Angabe in allen. Beendet sich mit 1, wenn es Fehler gibt, sonst mit 0.
+    Angabe in allen. Beendet sich mit 1, wenn es Fehler gibt (mit --strict auch bei
+    Warnungen), sonst mit 0 – dieselbe Regel wie 'mkdocs build' bzw. 'mkdocs build --strict'.
     """
     for p in pfade:
         if not p.exists():
@@ -73,7 +81,9 @@ def pruefen(pfade: tuple[Path, ...], konfiguration: Path | None, format_: str, a
         click.echo(_github(m, pfad) if format_ == "github" else m.als_zeile(pfad))
     geprueft = sum(1 for p in katalog.quellen if _gewaehlt(projekt.docs_dir / p, auswahl))
     click.echo(zusammenfassung(meldungen, geprueft), err=format_ == "github")
-    sys.exit(1 if any(m.ist_fehler for m in meldungen) else 0)
+    if streng is None:
+        streng = projekt.einstellungen.get("strict") is True
+    sys.exit(1 if any(m.ist_fehler or streng for m in meldungen) else 0)
 
 
 def _gewaehlt(voll: Path, auswahl: list[Path]) -> bool:

@@ -81,7 +81,7 @@ def neu(
     i = 0
     while i < len(fragen):
         feld = fragen[i]
-        werte[feld.name] = _antwort(n, feld, angaben.get(feld.name), katalog)
+        werte[feld.name] = _antwort(n, feld, angaben.get(feld.name), katalog, typ, werte)
         if feld.name == "art" and typ == "praxisbeispiel":
             fragen = n.felder(typ, werte["art"])  # a documented case study needs sources
         i += 1
@@ -104,7 +104,7 @@ def neu(
     fehler = [m for m in meldungen if m.ist_fehler]
     if fehler:
         for m in fehler:
-            click.echo(m.als_zeile(anzeige), err=True)
+            click.echo(m.als_zeile(f"{anzeige} (noch nicht angelegt)"), err=True)
         _abbruch("Der Eintrag wurde nicht angelegt. Korrigieren Sie die Angaben oben und rufen Sie den Befehl erneut auf.")
     ziel.parent.mkdir(parents=True, exist_ok=True)
     with open(ziel, "x", encoding="utf-8", newline="\n") as datei:  # "x": never overwrite
@@ -116,15 +116,24 @@ def neu(
     click.echo("  3. Zur Prüfung geben: 'status: in-pruefung' setzen und einen Pull Request stellen.")
 
 
-def _antwort(n: Any, feld: Any, vorgabe: str | None, katalog: Any) -> Any:
-    """The value of ``feld``: from its flag, else asked until the answer fits."""
+def _antwort(n: Any, feld: Any, vorgabe: str | None, katalog: Any, typ: str, werte: dict[str, Any]) -> Any:
+    """The value of ``feld``: from its flag, else asked until the answer fits – checked by the
+    same rules as pruefen right away, so no later answer is lost to an earlier mistake."""
+
+    def geprueft(text: str) -> Any:
+        wert = n.umwandeln(feld, text, katalog)
+        probleme = n.antwort_pruefen(katalog, typ, {**werte, feld.name: wert}, feld.name)
+        if probleme:
+            raise n.Eingabefehler(" ".join(probleme))
+        return wert
+
     if vorgabe is not None:
         try:
-            return n.umwandeln(feld, vorgabe, katalog)
+            return geprueft(vorgabe)
         except n.Eingabefehler as e:
             _abbruch(f"{feld.titel}: {e}")
     if feld.vorgabe is not None and not sys.stdin.isatty():
-        return n.umwandeln(feld, feld.vorgabe, katalog)  # e.g. stand: today, when nobody can be asked
+        return geprueft(feld.vorgabe)  # e.g. stand: today, when nobody can be asked
     if feld.art == "auswahl":
         click.echo(f"{feld.titel} – möglich: {', '.join(feld.auswahl)}")
     elif feld.art in ("verweis", "verweise"):
@@ -137,7 +146,7 @@ def _antwort(n: Any, feld: Any, vorgabe: str | None, katalog: Any) -> Any:
         except click.exceptions.Abort:
             _abbruch(f"Keine Angabe für '{feld.titel}'. Geben Sie sie mit einer Option an, z. B. --feld {feld.name}=….")
         try:
-            return n.umwandeln(feld, text, katalog)
+            return geprueft(text)
         except n.Eingabefehler as e:
             click.echo(f"  Bitte noch einmal: {e}", err=True)
 

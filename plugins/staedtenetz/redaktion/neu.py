@@ -187,3 +187,14 @@ def kennung_pruefen(katalog: Katalog, slug: str) -> None:
             f"Die Kennung '{slug}' ist schon vergeben an '{anderer.pfad}' ({anderer.title}). "
             "Wählen Sie mit --kennung eine andere, z. B. mit dem Namen der Stadt davor."
         )
+
+
+def antwort_pruefen(katalog: Katalog, typ: str, werte: dict[str, Any], name: str) -> list[str]:
+    """The errors the checks give the answer for field ``name`` (given the answers so far), as
+    pruefen words them: each answer is checked when it is given, not after all the others."""
+    teil = {"title": "Entwurf", "zusammenfassung": "Platzhalter, bis die Zusammenfassung abgefragt ist.", **werte}
+    text = markdown(typ, teil)
+    pfad = f"{TYP_BEZEICHNUNG[typ][2]}/_neu.md"
+    q = lesen(pfad, text.encode("utf-8"))
+    zeilen = {z for p, z in q.zeilen.items() if p and p[0] == name}
+    return [m.text for m in pruefen(katalog, pfad, text) if m.ist_fehler and m.zeile in zeilen]

@@ -3,11 +3,13 @@
  * the content model (schema/eintrag.schema.json) and the site's form data
  * (assets/staedtenetz/formular.json, written at build time by the plugin staedtenetz/redaktion).
  *
- * It checks the input with the schema's rules (required, patterns, enums, lengths, minimum and
- * maximum, number of items) plus the model's cross-field rules, in German; builds the Markdown
+ * It checks the input against that schema with a standard JSON Schema validator (Ajv, vendored
+ * in assets/staedtenetz/vendor/ with its licence; no rule of the model is copied here), in German
+ * from the model's message table, plus the catalogue-only rules (existing references, AGS, free
+ * file name); builds the Markdown
  * file (front matter + section skeleton); offers it as a download; and opens the repository
  * host's new-file page with path and content prefilled. Nothing is sent anywhere by this script:
- * the contributor submits on the repository host. No third-party code.
+ * the contributor submits on the repository host.
  *
  * Loaded on every page (like all plugin assets); does nothing without #beitrag-formular.
  */
@@ -19,17 +21,16 @@
   var AUSGELASSEN = ["typ", "status", "hide", "search", "bilder", "materialien"];
   var MEHRZEILIG = ["zusammenfassung", "foerdergegenstand", "anmerkung", "beschreibung"];
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var ZAHL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
+  var TAUSENDER = /^-?[0-9]{1,3}\.[0-9]{3}$/;
 
   function start() {
     var wurzel = document.getElementById("beitrag-formular");
     if (!wurzel || !skript) return;
     var basis = skript.src.replace(/assets\/staedtenetz\/einreichen\.js.*$/, "");
     wurzel.textContent = "Das Formular wird geladen …";
-    Promise.all([
-      laden("beitrag-daten-schema", basis + "schema/eintrag.schema.json"),
-      laden("beitrag-daten-formular", basis + "assets/staedtenetz/formular.json")
-    ])
-      .then(function (r) { new Formular(wurzel, r[0], r[1]); })
+    window.StaedtenetzVertrag.laden(basis)
+      .then(function (p) { new Formular(wurzel, p.schema, p.daten, p); })
       .catch(function () {
         wurzel.textContent = "Das Formular konnte nicht geladen werden. Öffnen Sie die Seite über die Website " +
           "(nicht als Datei) oder legen Sie den Eintrag wie in der Anleitung beschrieben direkt im Repository an.";
@@ -133,8 +134,9 @@
 
   // -- the form ---------------------------------------------------------------------------
 
-  function Formular(wurzel, schema, daten) {
+  function Formular(wurzel, schema, daten, pruefer) {
     this.schema = schema;
+    this.pruefer = pruefer;
     this.daten = daten;
     this.wurzel = wurzel;
     this.felder = [];
@@ -364,80 +366,14 @@
     if (f.art === "verweise") return roh;
     if (f.art === "liste") return roh.split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
     if (roh === "") return null;
-    if (f.art === "zahl") return Number(roh.replace(",", "."));
-    if (f.art === "datum") return new Datum(roh);
-    if (f.art === "jahr-oder-datum") return /^\d{4}$/.test(roh) ? Number(roh) : new Datum(roh);
+    // Numbers only as written plainly; anything else ("60.000", "1,5", "12 ha") stays text, and
+    // the schema says what to write instead – nothing is converted silently.
+    if (f.art === "zahl") return ZAHL.test(roh) && !TAUSENDER.test(roh) ? Number(roh) : roh;
+    if (f.art === "datum") return DATUM.test(roh) ? new Datum(roh) : roh;
+    if (f.art === "jahr-oder-datum") return /^\d{4}$/.test(roh) ? Number(roh) : DATUM.test(roh) ? new Datum(roh) : roh;
     if (MEHRZEILIG.indexOf(f.pfad[f.pfad.length - 1]) >= 0) return roh.replace(/\s*\n\s*/g, " ");
     return roh;
   };
-
-  Formular.prototype.musterText = function (f) {
-    var name = f.pfad[f.pfad.length - 1];
-    if (name === "ags") return "Der Amtliche Gemeindeschlüssel hat 8 Ziffern und beginnt in NRW mit 05, z. B. 05113000.";
-    if (name === "url" || name === "webseite") return "Die Adresse muss vollständig sein und mit https:// beginnen.";
-    if (name === "email") return "Das ist keine gültige E-Mail-Adresse. Verwenden Sie ein Funktionspostfach, z. B. stadterneuerung@stadt.de.";
-    if (name === "telefon") return "Das ist keine gültige Telefonnummer. Schreiben Sie z. B. +49 201 123456.";
-    return "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. " + anf(slugVorschlag(this.roh(f))) + ".";
-  };
-
-  /** The schema's rules for one field; returns a German message or null. */
-  Formular.prototype.pruefeFeld = function (f, pflicht) {
-    var s = f.schema, roh = this.roh(f), titel = anf(s.title || f.pfad[f.pfad.length - 1]);
-    var leer = Array.isArray(roh) ? roh.length === 0 : roh === "";
-    if (leer) {
-      if (f.art === "verweise" && s.minItems) return "Wählen Sie bei " + titel + " mindestens " + (s.minItems === 1 ? "einen Eintrag" : s.minItems + " Einträge") + ".";
-      return pflicht ? "Bitte füllen Sie das Pflichtfeld " + titel + " aus." : null;
-    }
-    var wert = this.wert(f);
-    if (f.art === "liste") {
-      if (s.minItems && wert.length < s.minItems) return titel + " braucht mindestens " + s.minItems + " Angabe(n).";
-      var zuLang = wert.filter(function (w) { return s.items.maxLength && w.length > s.items.maxLength; })[0];
-      return zuLang ? "Eine Angabe bei " + titel + " ist zu lang: höchstens " + s.items.maxLength + " Zeichen." : null;
-    }
-    if (f.art === "verweise") {
-      return s.minItems && wert.length < s.minItems ? "Wählen Sie bei " + titel + " mindestens " + s.minItems + " Einträge." : null;
-    }
-    if (f.art === "auswahl") {
-      var erlaubt = s.enum || [s["const"]];
-      return erlaubt.indexOf(roh) < 0 ? "Wählen Sie bei " + titel + " einen der Werte: " + erlaubt.join(", ") + "." : null;
-    }
-    if (f.art === "jahr-oder-datum") {
-      var jahrSchema = s.anyOf.filter(function (k) { return k.type === "integer"; })[0] || {};
-      if (/^\d{4}$/.test(roh)) {
-        if (jahrSchema.minimum !== undefined && wert < jahrSchema.minimum) return titel + " muss mindestens " + jahrSchema.minimum + " sein.";
-        if (jahrSchema.maximum !== undefined && wert > jahrSchema.maximum) return titel + " darf höchstens " + jahrSchema.maximum + " sein.";
-        return null;
-      }
-      return gueltigesDatum(roh) ? null : titel + " muss ein Jahr (z. B. 2019) oder ein Datum der Form JJJJ-MM-TT sein.";
-    }
-    if (f.art === "datum") return gueltigesDatum(roh) ? null : titel + " muss ein Datum der Form JJJJ-MM-TT sein.";
-    if (f.art === "zahl") {
-      if (!/^-?\d+(?:[.,]\d+)?$/.test(roh)) return titel + " muss eine Zahl sein (ohne Einheit und Tausenderpunkte, z. B. 1200000.50).";
-      if (s.type === "integer" && !/^-?\d+$/.test(roh)) return titel + " muss eine ganze Zahl sein.";
-      if (s.minimum !== undefined && wert < s.minimum) return titel + " muss mindestens " + s.minimum + " sein.";
-      if (s.maximum !== undefined && wert > s.maximum) return titel + " darf höchstens " + s.maximum + " sein.";
-      return null;
-    }
-    if (s.minLength && roh.length < s.minLength) return titel + " ist zu kurz: mindestens " + s.minLength + " Zeichen (bisher " + roh.length + ").";
-    if (s.maxLength && roh.length > s.maxLength) return titel + " ist zu lang: höchstens " + s.maxLength + " Zeichen (bisher " + roh.length + "). Kürzen Sie den Text.";
-    if (s.pattern && !new RegExp(s.pattern).test(roh)) return titel + ": " + this.musterText(f);
-    if (f.art === "verweis") {
-      var slugs = (this.daten.eintraege[f.ziel] || []).map(function (e) { return e.slug; });
-      if (slugs.indexOf(roh) < 0) {
-        var vorschlag = aehnlichstes(roh, slugs);
-        return "Kein Eintrag vom Typ " + this.daten.typen[f.ziel].bezeichnung + " hat die Kennung " + anf(roh) + "." +
-          (vorschlag ? " Meinten Sie " + anf(vorschlag) + "?" : "") + " Wählen Sie einen Eintrag aus der Liste.";
-      }
-    }
-    return null;
-  };
-
-  function gueltigesDatum(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!m) return false;
-    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-  }
 
   /** Is any field below ``pfad`` filled in? (An optional group left empty is left out.) */
   Formular.prototype.ausgefuellt = function (pfad) {
@@ -450,65 +386,330 @@
     });
   };
 
-  /** Is the field required, given the groups it sits in? */
-  Formular.prototype.istPflicht = function (f) {
-    if (!f.pflicht) return false;
-    for (var n = f.pfad.length - 1; n >= 1; n--) {
-      var oben = f.pfad.slice(0, n), gruppe = this.gruppeBei(oben);
-      if (typeof f.pfad[n - 1] === "number" || (gruppe && !gruppe.pflicht)) {
-        // Inside a list item or an optional group: required only if the item/group is used.
-        var behaelter = typeof f.pfad[n - 1] === "number" ? f.pfad.slice(0, n) : oben;
-        if (!this.ausgefuellt(behaelter) && !this.listePflicht(behaelter)) return false;
-      }
+  /** The field for an error at ``pfad``: the field itself, else the first field inside it. */
+  Formular.prototype.feldFuer = function (pfad) {
+    var s = pfad.join("."), felder = this.felder;
+    var genau = felder.filter(function (f) { return f.pfad.join(".") === s; })[0];
+    if (genau) return genau;
+    var innen = felder.filter(function (f) { return f.pfad.join(".").indexOf(s + ".") === 0; })[0];
+    if (innen) return innen;
+    for (var n = pfad.length - 1; n > 0; n--) {
+      var oben = this.suche(pfad.slice(0, n));
+      if (oben) return oben;
     }
-    return true;
+    return felder[0];
   };
 
-  Formular.prototype.gruppeBei = function (pfad) {
-    var s = pfad.join(".");
-    return (this.gruppen || []).filter(function (g) { return g.pfad.join(".") === s; })[0];
+  /** The label of the field at ``pfad`` as the form shows it, for the messages. */
+  Formular.prototype.beschriftungFuer = function (pfad) {
+    var f = this.suche(pfad);
+    if (f && f.schema.title) {
+      var nr = pfad.filter(function (t) { return typeof t === "number"; });
+      return f.schema.title + (nr.length ? " (" + nr.map(function (i) { return (i + 1) + ". Eintrag"; }).join(", ") + ")" : "");
+    }
+    var titel = this.pruefer.titel(this.typ, pfad);
+    return titel || feldname(pfad);
   };
 
-  /** The first item of a list with minItems (or a documented case study's sources) must be filled. */
-  Formular.prototype.listePflicht = function (pfad) {
-    var idx = pfad[pfad.length - 1];
-    if (typeof idx !== "number" || idx !== 0) return false;
-    var liste = (this.listen || []).filter(function (l) { return l.pfad.join(".") === pfad.slice(0, -1).join("."); })[0];
-    if (!liste) return false;
-    if (liste.minItems > 0) return true;
-    var art = this.suche(["art"]);
-    return this.typ === "praxisbeispiel" && liste.pfad.join(".") === "quellen" && art && this.roh(art) === "dokumentiert";
-  };
-
+  /** The schema's verdict (standard validator) plus what only the catalogue knows. */
   Formular.prototype.pruefen = function () {
     var self = this, fehler = [];
-    this.felder.forEach(function (f) {
-      var text = self.pruefeFeld(f, self.istPflicht(f));
-      if (text) fehler.push({ feld: f, text: text });
+    var daten = jsonWerte(this.frontmatter());
+    this.pruefer.pruefen(daten, function (p) { return self.beschriftungFuer(p); }).forEach(function (m) {
+      fehler.push({ feld: self.feldFuer(m.pfad), text: m.text });
     });
-    // The model's rules across fields (modell.py), with its wording.
-    var von = this.suche(["laufzeit", "von"]), bis = this.suche(["laufzeit", "bis"]);
-    if (von && bis && /^\d{4}/.test(this.roh(von)) && /^\d{4}/.test(this.roh(bis)) &&
-        +this.roh(bis).slice(0, 4) < +this.roh(von).slice(0, 4)) {
-      fehler.push({ feld: bis, text: "Das Ende (" + this.roh(bis) + ") liegt vor dem Beginn (" + this.roh(von) + "). Prüfen Sie „Von“ und „Bis“." });
-    }
-    var person = this.suche(["ansprechstelle", "person"]), einwilligung = this.suche(["ansprechstelle", "einwilligung"]);
-    if (person && this.roh(person) && !this.roh(einwilligung)) {
-      fehler.push({ feld: einwilligung, text: "Namen von Personen dürfen nur mit Einwilligung genannt werden. Tragen Sie das Datum der Zustimmung ein oder lassen Sie „Person“ leer und nennen Sie nur die Stelle." });
-    }
+    var gemeldet = {};
+    fehler.forEach(function (x) { gemeldet[x.feld.pfad.join(".")] = true; });
+    // Catalogue-only rules (listed in the schema's description): references name existing
+    // entries, the AGS exists in NRW, the file name is a free slug.
+    this.felder.forEach(function (f) {
+      if (gemeldet[f.pfad.join(".")] || f.art !== "verweis") return;
+      var roh = self.roh(f);
+      if (!roh || !SLUG.test(roh)) return;
+      var slugs = (self.daten.eintraege[f.ziel] || []).map(function (e) { return e.slug; });
+      if (slugs.indexOf(roh) < 0) {
+        var v = self.pruefer.vorschlag(roh, f.ziel);
+        fehler.push({ feld: f, text: "Kein Eintrag vom Typ " + self.daten.typen[f.ziel].bezeichnung + " hat die Kennung " + anf(roh) + "." +
+          (v ? " Meinten Sie " + anf(v) + "?" : "") + " Wählen Sie einen Eintrag aus der Liste." });
+      }
+    });
     var ags = this.suche(["ags"]);
-    if (ags && /^05\d{6}$/.test(this.roh(ags)) && !this.daten.gemeinden[this.roh(ags)]) {
+    if (ags && !gemeldet.ags && /^05\d{6}$/.test(this.roh(ags)) && !this.daten.gemeinden[this.roh(ags)]) {
       fehler.push({ feld: ags, text: "Den Gemeindeschlüssel " + anf(this.roh(ags)) + " gibt es in NRW nicht (Stand der Geodaten: 01.01.2021)." });
     }
     var kennung = this.suche(["kennung"]), slug = this.roh(kennung);
-    if (slug && SLUG.test(slug)) {
+    if (!slug) {
+      fehler.push({ feld: kennung, text: this.pruefer.text("pflichtfeld", { feld: "Kennung (Dateiname)" }) });
+    } else if (!SLUG.test(slug)) {
+      fehler.push({ feld: kennung, text: this.pruefer.text("kennung", { feld: "Kennung (Dateiname)", wert: slug, vorschlag: " Schreiben Sie z. B. " + anf(slugVorschlag(slug)) + "." }) });
+    } else {
       Object.keys(this.daten.eintraege).forEach(function (t) {
         self.daten.eintraege[t].forEach(function (e) {
           if (e.slug === slug) fehler.push({ feld: kennung, text: "Die Kennung " + anf(slug) + " ist schon vergeben (" + e.titel + "). Ändern Sie Titel oder Kennung." });
         });
       });
     }
-    return fehler;
+    return fehler.sort(function (a, b) { return self.felder.indexOf(a.feld) - self.felder.indexOf(b.feld); });
+  };
+
+  /** The front matter as JSON values (dates as JJJJ-MM-TT text), as the JSON Schema sees it. */
+  function jsonWerte(v) {
+    if (v instanceof Datum) return v.text;
+    if (Array.isArray(v)) return v.map(jsonWerte);
+    if (v !== null && typeof v === "object") {
+      var o = {};
+      Object.keys(v).forEach(function (k) { o[k] = jsonWerte(v[k]); });
+      return o;
+    }
+    return v;
+  }
+
+  // -- the contract: the JSON Schema, checked by a standard validator ----------------------
+  //
+  // Ajv (vendored in assets/staedtenetz/vendor/, with its licence) validates against the schema
+  // generated from the content model; the German texts come from the model's message table
+  // (formular.json "meldungen", the same table `staedtenetz pruefen` uses). Other scripts get a
+  // checker with window.StaedtenetzVertrag.laden(basis).then(function (p) { p.pruefen(daten) }).
+
+  var VALIDATOR = "assets/staedtenetz/vendor/ajv2020.min.js";
+  var ZEITRAUM = /^\s*(\d{4})\s*[-–—\/]\s*(\d{4})\s*$/;
+  var DATUM = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+  var REGELFELD = { zeitraum_umgekehrt: ["bis"], person_ohne_einwilligung: ["person"], quellen_fehlen: ["quellen"] };
+
+  function skriptLaden(url) {
+    return new Promise(function (ok, nein) {
+      if (window.StaedtenetzAjv) { ok(); return; }
+      var s = document.createElement("script");
+      s.src = url;
+      s.onload = function () { ok(); };
+      s.onerror = function () { nein(new Error(url)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  /** ``('quellen', 0, 'url')`` -> ``quellen, 1. Eintrag, url`` (as pruefen names fields). */
+  function feldname(pfad) {
+    var teile = [];
+    pfad.forEach(function (t) {
+      if (typeof t === "number") teile.push(", " + (t + 1) + ". Eintrag");
+      else if (teile.length && /Eintrag$/.test(teile[teile.length - 1])) teile.push(", " + t);
+      else teile.push(teile.length ? "." + t : String(t));
+    });
+    return teile.join("");
+  }
+
+  function zeiger(instancePath) {
+    if (!instancePath) return [];
+    return instancePath.slice(1).split("/").map(function (t) {
+      t = t.replace(/~1/g, "/").replace(/~0/g, "~");
+      return /^\d+$/.test(t) ? Number(t) : t;
+    });
+  }
+
+  function art(w) {
+    if (typeof w === "boolean") return "Wahrheitswert " + w;
+    if (typeof w === "number") return "Zahl " + w;
+    if (typeof w === "string") return "Text '" + w + "'";
+    if (Array.isArray(w)) return "eine Liste";
+    if (w && typeof w === "object") return "eine Gruppe von Feldern";
+    return "nichts (leerer Wert)";
+  }
+
+  function zahlVorschlag(w) {
+    if (typeof w === "boolean") return " Ein Wahrheitswert ist keine Zahl.";
+    if (typeof w !== "string") return "";
+    var roh = w.trim(), ohne = roh.replace(/\s*(?:€|EUR|Euro|ha)$/, "");
+    if (/^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(ohne)) return " Meinten Sie " + ohne.replace(/\./g, "").replace(",", ".") + "?";
+    if (/^[-+]?\d+,\d+$/.test(ohne)) return " Meinten Sie " + ohne.replace(",", ".") + "?";
+    if (ohne !== roh && /^[-+]?\d+(?:\.\d+)?$/.test(ohne)) return " Meinten Sie " + ohne + "?";
+    if (/^[-+]?\d+(?:\.\d+)?$/.test(roh)) return " Schreiben Sie die Zahl ohne Anführungszeichen: " + roh + ".";
+    return "";
+  }
+
+  function slugAusText(text) {
+    var t = String(text).normalize("NFC").toLowerCase()
+      .replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    return t.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function Pruefer(schema, daten) {
+    var A = window.StaedtenetzAjv, Ajv = A.Ajv2020.default || A.Ajv2020, formate = A.addFormats.default || A.addFormats;
+    var kopie = JSON.parse(JSON.stringify(schema));
+    // Ajv's discriminator does not take OpenAPI's "mapping" (only a shortcut): the oneOf decides.
+    if (kopie.discriminator) kopie.discriminator = { propertyName: kopie.discriminator.propertyName };
+    var ajv = new Ajv({ allErrors: true, strict: false, discriminator: true, verbose: true });
+    formate(ajv);
+    this.gueltig = ajv.compile(kopie);
+    this.schema = schema;
+    this.daten = daten;
+    this.texte = daten.meldungen || {};
+    this.eintraege = daten.eintraege || {};
+  }
+
+  Pruefer.prototype.text = function (schluessel, werte) {
+    return (this.texte[schluessel] || schluessel).replace(/\{(\w+)\}/g, function (_, k) {
+      return werte && werte[k] !== undefined && werte[k] !== null ? String(werte[k]) : "";
+    });
+  };
+
+  /** The schema node of the field at ``pfad`` in an entry of type ``typ`` (null unwrapped). */
+  Pruefer.prototype.knoten = function (typ, pfad) {
+    var s = this.schema, map = s.discriminator && s.discriminator.mapping, k = map && map[typ] ? this.def(map[typ]) : null;
+    for (var i = 0; k && i < pfad.length; i++) {
+      k = this.aufloesen(k);
+      k = typeof pfad[i] === "number" ? k.items : (k.properties || {})[pfad[i]];
+    }
+    return k ? this.aufloesen(k) : null;
+  };
+
+  /** The title the schema gives the field at ``pfad`` (a group's own title, e.g. "Laufzeit"). */
+  Pruefer.prototype.titel = function (typ, pfad) {
+    var oben = this.knoten(typ, pfad.slice(0, -1)), letztes = pfad[pfad.length - 1];
+    if (!oben) return null;
+    var k = typeof letztes === "number" ? oben.items : (oben.properties || {})[letztes];
+    return k ? k.title || (this.aufloesen(k) || {}).title || null : null;
+  };
+
+  Pruefer.prototype.def = function (ref) { return this.schema.$defs[ref.replace("#/$defs/", "")]; };
+
+  Pruefer.prototype.aufloesen = function (k) {
+    if (k && k.anyOf) {
+      var rest = k.anyOf.filter(function (x) { return x.type !== "null"; });
+      if (rest.length === 1) k = rest[0];
+    }
+    return k && k.$ref ? this.def(k.$ref) : k;
+  };
+
+  /** The existing slug of type ``ziel`` that ``eingabe`` most likely means (as pruefen). */
+  Pruefer.prototype.vorschlag = function (eingabe, ziel) {
+    var eintraege = this.eintraege[ziel] || [], slugs = eintraege.map(function (e) { return e.slug; });
+    if (!eintraege.length) return null;
+    var alsSlug = slugAusText(eingabe), wort = String(eingabe).trim().toLowerCase();
+    if (slugs.indexOf(alsSlug) >= 0) return alsSlug;
+    var titel = eintraege.filter(function (e) { return e.titel.toLowerCase() === wort; })[0];
+    if (titel) return titel.slug;
+    var treffer = eintraege.filter(function (e) {
+      var t = e.titel.toLowerCase();
+      return t && (wort.indexOf(t) >= 0 || t.indexOf(wort) >= 0);
+    }).sort(function (a, b) { return b.titel.length - a.titel.length || (a.slug < b.slug ? 1 : -1); })[0];
+    if (treffer) return treffer.slug;
+    var teile = slugs.filter(function (s) { return alsSlug && (s.indexOf(alsSlug) >= 0 || alsSlug.indexOf(s) >= 0); }).sort();
+    return teile.length ? teile[0] : aehnlichstes(alsSlug, slugs);
+  };
+
+  /**
+   * Check front-matter ``daten`` (JSON values) against the schema. Returns a list of
+   * {pfad: [...], text: "..."}; empty if valid. ``beschriftung(pfad)`` names a field in the
+   * texts (default: as pruefen does, "handlungsfelder, 1. Eintrag").
+   */
+  Pruefer.prototype.pruefen = function (daten, beschriftung) {
+    var self = this, ergebnis = [], gesehen = {};
+    beschriftung = beschriftung || feldname;
+    if (this.gueltig(daten)) return ergebnis;
+    var typ = daten && daten.typ;
+    function melden(pfad, text) {
+      var s = pfad.join("/");
+      if (gesehen[s]) return;
+      gesehen[s] = true;
+      ergebnis.push({ pfad: pfad, text: text });
+    }
+    // Rules first: what failed inside a rule's "then" is said once, by the rule.
+    this.gueltig.errors.forEach(function (e) {
+      var regel = e.keyword === "if" && e.parentSchema && e.parentSchema["x-regel"];
+      if (!regel) return;
+      var d = e.data || {};
+      melden(zeiger(e.instancePath).concat(REGELFELD[regel] || []), self.text(regel, { von: d.von, bis: d.bis }));
+    });
+    this.gueltig.errors.forEach(function (e) {
+      if (e.keyword === "if" || /\/then\//.test(e.schemaPath) || e.keyword === "anyOf" || e.keyword === "oneOf") return;
+      if (e.keyword === "type" && e.params.type === "null") return;
+      var pfad = zeiger(e.instancePath);
+      if (e.keyword === "required") pfad = pfad.concat([e.params.missingProperty]);
+      if (e.keyword === "additionalProperties") pfad = pfad.concat([e.params.additionalProperty]);
+      melden(pfad, self.meldung(e, pfad, beschriftung(pfad), self.knoten(typ, pfad)));
+    });
+    return ergebnis;
+  };
+
+  Pruefer.prototype.meldung = function (e, pfad, feld, knoten) {
+    var k = e.keyword, p = e.params, w = e.data, t = this.text.bind(this);
+    var name = String(pfad.filter(function (x) { return typeof x !== "number"; }).slice(-1)[0] || "");
+    if (k === "required") return t("pflichtfeld", { feld: feld });
+    if (k === "additionalProperties") return t("unbekanntes_feld", { name: p.additionalProperty });
+    if (k === "discriminator") return t("unbekannter_typ", { wert: p.tagValue, erlaubt: Object.keys(this.schema.discriminator.mapping).join(", ") });
+    var jahrOderDatum = knoten && knoten.anyOf && knoten.anyOf.some(function (x) { return x.type === "integer"; });
+    if (jahrOderDatum && k !== "minimum" && k !== "maximum") {
+      var m = typeof w === "string" ? ZEITRAUM.exec(w) : null;
+      if (m) return t("zwei_jahre", { feld: feld, wert: w, von: m[1], bis: m[2] });
+      return t("jahr_oder_datum", { feld: feld, gefunden: typeof w === "string" ? ", gefunden: '" + w + "'" : ", gefunden: " + art(w) });
+    }
+    if (k === "type") {
+      var soll = Array.isArray(p.type) ? p.type[0] : p.type;
+      if (soll === "integer") return t("ganze_zahl", { feld: feld, gefunden: art(w), vorschlag: zahlVorschlag(w) });
+      if (soll === "number") return t("zahl", { feld: feld, gefunden: art(w), vorschlag: zahlVorschlag(w) });
+      if (soll === "array") return t("liste", { feld: feld });
+      if (soll === "object") return t("gruppe", { feld: feld, gefunden: art(w) });
+      return t("text", { feld: feld, gefunden: art(w) });
+    }
+    if (k === "format" || (k === "pattern" && knoten && knoten.format === "date")) {
+      if (typeof w === "string" && DATUM.test(w)) return t("datum_ungueltig", { feld: feld, wert: w });
+      return t("datum", { feld: feld, gefunden: ", gefunden: '" + w + "'" });
+    }
+    if (k === "pattern") return this.musterText(name, feld, String(w), knoten);
+    if (k === "minLength") return w === "" ? t("leer", { feld: feld }) : t("zu_kurz", { feld: feld, anzahl: p.limit, laenge: Array.from(w).length });
+    if (k === "maxLength") return t("zu_lang", { feld: feld, anzahl: p.limit, laenge: Array.from(w).length });
+    if (k === "minItems") return t("zu_wenige", { feld: feld, anzahl: p.limit });
+    if (k === "maxItems") return t("zu_viele", { feld: feld, anzahl: p.limit });
+    if (k === "minimum" || k === "exclusiveMinimum") return t("mindestens", { feld: feld, grenze: p.limit, wert: w });
+    if (k === "maximum" || k === "exclusiveMaximum") return t("hoechstens", { feld: feld, grenze: p.limit, wert: w });
+    if (k === "enum" || k === "const") {
+      var erlaubt = k === "enum" ? p.allowedValues : [p.allowedValue];
+      var v = aehnlichstes(String(w), erlaubt);
+      return t("auswahl", { feld: feld, wert: w, vorschlag: v ? " Meinten Sie '" + v + "'?" : "", erlaubt: erlaubt.join(", ") });
+    }
+    return feld + ": " + e.message;
+  };
+
+  var LEER = /^[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+  var LEER_ENDE = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$/;
+  var WAHRHEITSWORT = /^(?:[yY]|[yY]es|YES|[nN]|[nN]o|NO|[oO]n|ON|[oO]ff|OFF)$/;
+
+  Pruefer.prototype.musterText = function (name, feld, w, knoten) {
+    var t = this.text.bind(this);
+    if (name === "ags") return t("ags", { feld: feld, wert: w });
+    if (name === "url" || name === "webseite") return t("url", { feld: feld, wert: w });
+    if (name === "email") return t("email", { feld: feld, wert: w });
+    if (name === "telefon") return t("telefon", { feld: feld, wert: w });
+    if (/^[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*$/.test(w)) return t("leer", { feld: feld });
+    if (LEER.test(w)) return t("leerzeichen_anfang", { feld: feld });
+    if (LEER_ENDE.test(w)) return t("leerzeichen_ende", { feld: feld });
+    if (WAHRHEITSWORT.test(w)) return t("wahrheitswort", { feld: feld, wert: w });
+    var ziel = knoten && knoten["x-referenz"];
+    if (ziel) {
+      var werte = w.split(/\s*(?:,|;|\bund\b|&|\+)\s*/).filter(function (x) { return x.trim(); });
+      var self = this;
+      if (werte.length > 1 && knoten.type === "string") {
+        var vs = werte.map(function (x) { return self.vorschlag(x, ziel); }).filter(Boolean);
+        return t("zwei_werte", { feld: feld, anzahl: werte.length, werte: werte.map(function (x) { return "'" + x + "'"; }).join(", "),
+          vorschlag: vs.length ? " Vorhanden: " + vs.map(function (x) { return "'" + x + "'"; }).join(", ") + "." : "" });
+      }
+      var v = this.vorschlag(w, ziel);
+      if (v) return t("kennung", { feld: feld, wert: w, vorschlag: " Meinten Sie '" + v + "'?" });
+    }
+    return t("kennung", { feld: feld, wert: w, vorschlag: " Schreiben Sie z. B. '" + (slugAusText(w) || "eintrag") + "'." });
+  };
+
+  window.StaedtenetzVertrag = {
+    Pruefer: Pruefer,
+    /** Load the schema, the form data and the validator below the site root ``basis``. */
+    laden: function (basis) {
+      return Promise.all([
+        laden("beitrag-daten-schema", basis + "schema/eintrag.schema.json"),
+        laden("beitrag-daten-formular", basis + "assets/staedtenetz/formular.json"),
+        skriptLaden(basis + VALIDATOR)
+      ]).then(function (r) { return new Pruefer(r[0], r[1]); });
+    }
   };
 
   Formular.prototype.fehlerZeigen = function (fehler) {
@@ -553,6 +754,7 @@
       if (w !== null && !(Array.isArray(w) && w.length === 0)) daten[name] = w;
     });
     if (daten.sichtbarkeit === "oeffentlich") delete daten.sichtbarkeit; // the default
+    Object.keys(daten).forEach(function (k) { if (daten[k] === null) delete daten[k]; }); // left empty
     return daten;
   };
 
