@@ -84,6 +84,7 @@ def messen(projekt: Path, eintrag: str, aenderungen: int = 3) -> Vorschaumessung
                         bedingung = f"document.body.innerText.includes('{marke}')"
                     else:  # the title (listing, backlinks and similar entries change too)
                         neu = re.sub(r"^title: .*$", f'title: "{marke}"', text, count=1, flags=re.M)
+                        neu = re.sub(r"^# .*$", f"# {marke}", neu, count=1, flags=re.M)  # the heading matches the title
                         bedingung = f"document.title.includes('{marke}')"
                     seite.wait_for_timeout(1200)  # past the file system's time resolution and the poll
                     t0 = time.perf_counter()

@@ -75,10 +75,11 @@ def test_seiten_der_liste() -> None:
 
 def test_dokumentierte_praxisbeispiele_zuerst() -> None:
     dateien = dict(SEITEN)
-    dateien["praxisbeispiele/aaa.md"] = dateien["praxisbeispiele/lernwerkstatt.md"].replace("title: Lernwerkstatt", "title: Aaa")
+    dateien["praxisbeispiele/aaa.md"] = dateien["praxisbeispiele/lernwerkstatt.md"].replace("title: Lernwerkstatt", "title: Aaa").replace("# Lernwerkstatt", "# Aaa")
     dateien["praxisbeispiele/zzz.md"] = textwrap.dedent(
         dateien["praxisbeispiele/lernwerkstatt.md"]
         .replace("title: Lernwerkstatt", "title: Zzz")
+        .replace("# Lernwerkstatt", "# Zzz")
         .replace("art: illustrativ", "art: dokumentiert")
         .replace("laufzeit:", "quellen:\n  - titel: Quelle\n    url: https://example.org/q\nlaufzeit:")
     )
