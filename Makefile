@@ -18,8 +18,10 @@ einrichten: $(VENV)/.eingerichtet
 
 ## Live-Vorschau unter http://127.0.0.1:8000 – lädt bei jedem Speichern neu.
 ## --livereload ausdrücklich, weil click 8.2.2–8.3.x den Standard verstellt (mkdocs/mkdocs#4032).
+## --dirty: nach einer Änderung baut staedtenetz/katalog nur die Seiten neu, deren Eingaben sich
+## geändert haben (Listen, Rückverweise, Steckbriefe eingeschlossen); Navigation geändert: alles.
 vorschau: einrichten
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## Alle Tests. Browser-Tests brauchen Debians Paket chromium; ohne werden sie übersprungen,
 ## außer STAEDTENETZ_BROWSER_PFLICHT=1 ist gesetzt (so in .ci/run).

@@ -22,11 +22,18 @@ def basis(h: Handbuch, webserver) -> str:
     return webserver(h.site)
 
 
+def _fertig(seite) -> None:
+    # The filter works on the listing's data file: the first filter waits for it (aria-busy).
+    seite.locator(".sn-liste:not([aria-busy])").wait_for(state="attached")
+
+
 def _sichtbar(seite) -> list[str]:
+    _fertig(seite)
     return seite.locator(".sn-karte:visible h3").all_inner_texts()
 
 
 def _anzahl(seite) -> str:
+    _fertig(seite)
     return seite.locator(".sn-liste__anzahl").inner_text()
 
 
@@ -187,3 +194,31 @@ def test_karte_verlinkt_die_mitgliedskommunen(seite, basis: str) -> None:
     seite.get_by_text("Mitgliedskommunen als Tabelle").click()
     seite.locator("details.sn-karte__alternative").get_by_role("link", name="Dortmund").click()
     seite.wait_for_url("**/kommunen/dortmund/")
+
+
+@pytest.mark.parametrize("breite", [390, 1280])
+def test_karte_fuer_finger_ziele_mindestens_24_px_und_namen(browser, basis: str, breite: int) -> None:
+    # WCAG 2.2, 2.5.8 target size: every member is reachable through a target of at least
+    # 24 × 24 CSS px – the list of members beside the map always, the dots on a wide screen too.
+    kontext = browser.new_context(locale="de-DE", viewport={"width": breite, "height": 900})
+    try:
+        seite = kontext.new_page()
+        seite.goto(basis + "kommunen/")
+        links = seite.locator("nav.sn-karte__liste a")
+        assert links.all_inner_texts() == ["Dortmund", "Essen", "Gelsenkirchen"]
+        for a in links.all():
+            box = a.bounding_box()
+            assert box["width"] >= 24 and box["height"] >= 24, box
+        punkte = seite.locator("a.sn-karte__mitglied circle")
+        assert punkte.count() == 3
+        if breite >= 1280:
+            for p in punkte.all():
+                box = p.bounding_box()
+                assert box["width"] >= 24 and box["height"] >= 24, box
+        # The members are named on the map (labels inside the link, part of its target).
+        namen = seite.locator("a.sn-karte__mitglied text").all_text_contents()
+        assert sorted(namen) == ["Dortmund", "Essen", "Gelsenkirchen"]
+        seite.locator("nav.sn-karte__liste").get_by_role("link", name="Essen").click()
+        seite.wait_for_url("**/kommunen/essen/")
+    finally:
+        kontext.close()

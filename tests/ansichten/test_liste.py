@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -43,11 +44,6 @@ def test_praxisbeispiele_karten_entsprechen_der_front_matter(h: Handbuch) -> Non
         assert ziel.exists(), k.a["href"]
         assert _titel(h, ziel) == k.h3.get_text(strip=True)
     sprachcafe = karten[GELISTET.index("Sprachcafé")]
-    assert sprachcafe["data-handlungsfeld"] == "bildung beteiligung"
-    assert sprachcafe["data-foerderprogramm"] == "esf"
-    assert sprachcafe["data-kommune"] == "dortmund"
-    assert sprachcafe["data-zustand"] == "in-planung"
-    assert (sprachcafe["data-von"], sprachcafe["data-bis"]) == ("2019", "2021")
     fakten = {dt_.get_text(): dd.get_text() for dt_, dd in zip(sprachcafe.select("dt"), sprachcafe.select("dd"))}
     assert fakten == {
         "Kommune": "Dortmund",
@@ -57,15 +53,44 @@ def test_praxisbeispiele_karten_entsprechen_der_front_matter(h: Handbuch) -> Non
     }
     assert sprachcafe.select_one(".sn-karte__text").get_text() == "Ehrenamtliche üben mit Zugewanderten Deutsch bei Kaffee und Kuchen."
     buero = karten[GELISTET.index("Stadtteilbüro am Markt")]
-    assert (buero["data-von"], buero["data-bis"], buero["data-zustand"]) == ("2023", "", "")
     assert "seit 2023" in buero.get_text()
     assert s.select_one(".sn-liste__anzahl").get_text() == "5 Praxisbeispiele"
+    assert s.select_one(".sn-liste")["data-sn-gesamt"] == "5"
+    assert not s.select("nav.sn-seiten")  # one page: no page links
+
+
+def test_datendatei_der_liste_entspricht_den_karten(h: Handbuch) -> None:
+    # What the filter (liste.js) works on: the listed entries in listing order, with the values
+    # the filters compare and the texts the cards show – nothing of the entries left out.
+    s = h.html("praxisbeispiele/index.html")
+    adresse = s.select_one(".sn-liste")["data-sn-daten"]
+    datei = _ziel(h, "praxisbeispiele/", adresse)
+    assert datei == h.site / "praxisbeispiele/liste.json"
+    roh = datei.read_text(encoding="utf-8")
+    d = json.loads(roh)
+    assert (d["typ"], d["darstellung"], d["namen"]) == ("praxisbeispiel", "karten", ["Kommune", "Programmgebiet", "Handlungsfelder", "Laufzeit"])
+    assert [e["t"] for e in d["eintraege"]] == GELISTET
+    for titel in NICHT_GELISTET:
+        assert titel not in roh
+    for e in d["eintraege"]:
+        ziel = _ziel(h, "praxisbeispiele/liste.json", e["u"])
+        assert _titel(h, ziel) == e["t"]
+    sprachcafe = d["eintraege"][GELISTET.index("Sprachcafé")]
+    assert (sprachcafe["h"], sprachcafe["p"], sprachcafe["k"], sprachcafe["s"]) == (["bildung", "beteiligung"], ["esf"], "dortmund", "in-planung")
+    assert (sprachcafe["v"], sprachcafe["b"], sprachcafe["a"]) == (2019, 2021, "illustrativ")
+    karte = s.select(".sn-liste li.sn-karte")[GELISTET.index("Sprachcafé")]
+    fakten = {dt_.get_text(): dd.get_text() for dt_, dd in zip(karte.select("dt"), karte.select("dd"))}
+    assert {n: d["werte"][i] for n, i in zip(d["namen"], sprachcafe["f"]) if i >= 0} == fakten
+    assert sprachcafe["z"] == karte.select_one(".sn-karte__text").get_text()
+    buero = d["eintraege"][GELISTET.index("Stadtteilbüro am Markt")]
+    assert (buero["v"], "b" in buero, "s" in buero) == (2023, False, False)
 
 
 def test_filterformular_bietet_nur_vorkommende_werte_mit_anzahl(h: Handbuch) -> None:
     s = h.html("praxisbeispiele/index.html")
-    form = s.select_one("form.sn-filter")
-    assert form.has_attr("hidden")  # shown by the script only: without JS it would do nothing
+    form = s.select_one("details.sn-filter__klappe form.sn-filter")
+    # shown by the script only: without JS it would do nothing
+    assert s.select_one("details.sn-filter__klappe").has_attr("hidden")
     boxen = {i["value"]: i.parent.get_text(strip=True) for i in form.select("input[name=handlungsfeld]")}
     assert boxen == {"bildung": "Bildung (3)", "beteiligung": "Beteiligung (2)", "wohnumfeld": "Wohnumfeld (2)"}
     assert [i["value"] for i in form.select("input[name=verknuepfung]")] == ["alle", "eins"]
@@ -76,6 +101,7 @@ def test_filterformular_bietet_nur_vorkommende_werte_mit_anzahl(h: Handbuch) -> 
     assert optionen("kommune") == {"": "alle Kommunen", "dortmund": "Dortmund (1)", "essen": "Essen (2)", "gelsenkirchen": "Gelsenkirchen (2)"}
     assert optionen("foerderprogramm") == {"": "alle Förderprogramme", "esf": "ESF-Testprogramm (2)", "sozialer-zusammenhalt": "Sozialer Zusammenhalt (3)"}
     assert optionen("zustand") == {"": "alle Zustände", "laufend": "laufend (1)", "in-planung": "in Planung (1)", "verstetigt": "verstetigt (2)"}
+    assert not form.select("select[name=art]")  # only illustrative examples: nothing to choose
     # Every control has a label.
     for feld in form.select("select, input[type=search], input[type=number]"):
         assert form.select_one(f'label[for="{feld["id"]}"]') is not None

@@ -97,22 +97,73 @@ def mitglieder(katalog: Katalog) -> list[tuple[Eintrag, int]]:
     ]
 
 
+#: Radius of a member's dot in viewBox units: at least 24 CSS px across from a map width of about
+#: 710 px (the map is at most 40rem
+#: at Material's 20 px root size = 800 px for 1,000 units). Narrower maps (a phone) scale it
+#: down; there the list of members beside the map is the equivalent target (WCAG 2.2, 2.5.8).
+PUNKT_RADIUS = 17
+#: Label font size in viewBox units, and the rough width of one character.
+SCHRIFT = 24
+_ZEICHENBREITE = 0.56 * SCHRIFT
+
+
+def _beschriftungen(punkte: list[tuple[str, int, int]]) -> dict[str, tuple[int, int, str]]:
+    """Where each member's name goes: right of its dot, else left, above or below – the first
+    place that overlaps neither another label nor another dot nor leaves the map. A name that
+    finds no place stays unlabelled on the map (the list beside it names every member).
+
+    ``punkte``: (name, x, y); returns name -> (x, y, text-anchor)."""
+    belegt: list[tuple[float, float, float, float]] = [
+        (x - PUNKT_RADIUS, y - PUNKT_RADIUS, x + PUNKT_RADIUS, y + PUNKT_RADIUS) for _, x, y in punkte
+    ]
+    ergebnis: dict[str, tuple[int, int, str]] = {}
+    abstand = PUNKT_RADIUS + 4
+    for name, x, y in sorted(punkte, key=lambda p: (p[2], p[1])):
+        breite = len(name) * _ZEICHENBREITE
+        hoehe = SCHRIFT
+        kandidaten = [
+            (x + abstand, y + hoehe * 0.35, "start", (x + abstand, y - hoehe / 2, x + abstand + breite, y + hoehe / 2)),
+            (x - abstand, y + hoehe * 0.35, "end", (x - abstand - breite, y - hoehe / 2, x - abstand, y + hoehe / 2)),
+            (x, y - abstand - 4, "middle", (x - breite / 2, y - abstand - hoehe, x + breite / 2, y - abstand)),
+            (x, y + abstand + hoehe * 0.8, "middle", (x - breite / 2, y + abstand, x + breite / 2, y + abstand + hoehe)),
+        ]
+        for lx, ly, anker, box in kandidaten:
+            if box[0] < 0 or box[2] > BREITE or box[1] < 0 or box[3] > HOEHE:
+                continue
+            if any(_ueberlappt(box, b) for b in belegt if b != (x - PUNKT_RADIUS, y - PUNKT_RADIUS, x + PUNKT_RADIUS, y + PUNKT_RADIUS)):
+                continue
+            belegt.append(box)
+            ergebnis[name] = (round(lx), round(ly), anker)
+            break
+    return ergebnis
+
+
+def _ueberlappt(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def karte(katalog: Katalog, url: Url) -> str:
-    """The map with its text alternative and credit, as an HTML fragment."""
+    """The map with its list of members, text alternative and credit, as an HTML fragment."""
     liste = mitglieder(katalog)
     pfade = _gemeindepfade()
     gemeinden = geodaten.gemeinden()
-    marker = []
+    auf_der_karte = []
     for k, n in liste:
         ags = k.daten.ags  # type: ignore[attr-defined]
-        if ags not in pfade:  # unknown AGS: an error of the catalogue; the live preview still runs
-            continue
+        if ags in pfade:  # unknown AGS: an error of the catalogue; the live preview still runs
+            auf_der_karte.append((k, n, *projizieren(*gemeinden[ags].punkt)))
+    beschriftet = _beschriftungen([(k.title, x, y) for k, _, x, y in auf_der_karte])
+    marker = []
+    for k, n, x, y in auf_der_karte:
         beschriftung = escape(f"{k.title}: {programmgebiete_text(n)}")
-        x, y = projizieren(*gemeinden[ags].punkt)
+        name = ""
+        if k.title in beschriftet:
+            lx, ly, anker = beschriftet[k.title]
+            name = f'<text x="{lx}" y="{ly}" text-anchor="{anker}">{escape(k.title)}</text>'
         marker.append(
             f'<a href="{escape(url(k))}" class="sn-karte__mitglied" aria-label="{beschriftung}">'
             f"<title>{beschriftung}</title>"
-            f'<path d="{pfade[ags]}"/><circle cx="{x}" cy="{y}" r="9"/></a>'
+            f'<path d="{pfade[ags_von(k)]}"/><circle cx="{x}" cy="{y}" r="{PUNKT_RADIUS}"/>{name}</a>'
         )
     anzahl = len(liste)
     mitglieder_text = "eine Mitgliedskommune" if anzahl == 1 else f"{anzahl} Mitgliedskommunen"
@@ -121,8 +172,15 @@ def karte(katalog: Katalog, url: Url) -> str:
         f'aria-labelledby="sn-karte-titel sn-karte-beschreibung">'
         f'<title id="sn-karte-titel">Karte Nordrhein-Westfalens mit den Mitgliedskommunen des Städtenetzes</title>'
         f'<desc id="sn-karte-beschreibung">Umriss des Landes und der Kreise; {mitglieder_text} farbig '
-        f"hervorgehoben und mit ihren Seiten verlinkt. Dieselben Angaben stehen in der Tabelle unter der Karte.</desc>"
+        f"hervorgehoben, beschriftet und mit ihren Seiten verlinkt. Dieselben Angaben stehen in der Liste neben "
+        f"der Karte und in der Tabelle darunter.</desc>"
         f"{_hintergrund()}<g class=\"sn-karte__mitglieder\">{''.join(marker)}</g></svg>"
+    )
+    # The members as big, tappable links beside the map (below it on a phone): the equivalent
+    # target for fingers where the map's dots are small.
+    knoepfe = "".join(f'<li><a href="{escape(url(k))}">{escape(k.title)}</a></li>' for k, _ in liste)
+    verzeichnis = (
+        f'<nav class="sn-karte__liste" aria-label="Mitgliedskommunen"><ul>{knoepfe}</ul></nav>' if liste else ""
     )
     zeilen = "".join(
         f'<tr><th scope="row"><a href="{escape(url(k))}">{escape(k.title)}</a></th><td>{n}</td></tr>' for k, n in liste
@@ -138,7 +196,14 @@ def karte(katalog: Katalog, url: Url) -> str:
         f'<a href="{geodaten.BKG_URL}">{escape(geodaten.BKG_NACHWEIS)}</a>, Lizenz: '
         f'<a href="{geodaten.LIZENZ_URL}">{escape(geodaten.LIZENZ)}</a></figcaption>'
     )
-    return f'<figure class="sn-karte" data-pagefind-ignore>{svg}{nachweis}</figure>{alternative}'
+    return (
+        f'<div class="sn-karte__bereich" data-pagefind-ignore><figure class="sn-karte">{svg}{nachweis}</figure>'
+        f"{verzeichnis}</div>{alternative}"
+    )
+
+
+def ags_von(k: Eintrag) -> str:
+    return k.daten.ags  # type: ignore[attr-defined]
 
 
 def einsetzen(html: str, katalog: Katalog, pfad: str, url: Url, halten: Callable[[str], str] = lambda svg: svg) -> str:

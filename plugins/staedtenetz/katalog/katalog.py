@@ -61,6 +61,50 @@ class Verweis:
     nach: str
 
 
+class Pruefspeicher:
+    """Results of the checks that depend on one file alone (model validation, text checks), by
+    path and text: the live preview keeps them across rebuilds and checks only changed files.
+    Entries not used in a build are dropped after it."""
+
+    def __init__(self) -> None:
+        self._alt: dict[tuple[str, str], tuple[Basis | None, list[Meldung], list[Meldung] | None]] = {}
+        self._neu: dict[tuple[str, str], tuple[Basis | None, list[Meldung], list[Meldung] | None]] = {}
+        self._kennung: int | None = None
+
+    def _eintrag(self, q: Quelltext):
+        schluessel = (q.pfad, q.text)
+        e = self._neu.get(schluessel) or self._alt.get(schluessel)
+        if e is not None:
+            self._neu[schluessel] = e
+        return schluessel, e
+
+    def beginnen(self, kennung: int) -> None:
+        """A new build whose other pages are ``kennung``; results from other pages forget."""
+        if kennung != self._kennung:
+            self._alt, self._neu, self._kennung = {}, {}, kennung
+
+    def modell(self, q: Quelltext, kandidaten: Kandidaten | None = None) -> Basis | None:
+        schluessel, e = self._eintrag(q)
+        if e is not None:
+            q.meldungen.extend(e[1])
+            return e[0]
+        vorher = len(q.meldungen)
+        daten = modell_pruefen(q, kandidaten)
+        self._neu[schluessel] = (daten, q.meldungen[vorher:], None)
+        return daten
+
+    def text(self, q: Quelltext, daten: Basis) -> list[Meldung]:
+        schluessel, e = self._eintrag(q)
+        if e is not None and e[2] is not None:
+            return list(e[2])
+        meldungen = textpruefung.pruefen(q, daten)
+        self._neu[schluessel] = (daten, e[1] if e else [], list(meldungen))
+        return meldungen
+
+    def aufraeumen(self) -> None:
+        self._alt, self._neu = self._neu, {}
+
+
 @dataclass
 class Katalog:
     quellen: dict[str, Quelltext] = field(default_factory=dict)  # docs-relative path -> source
@@ -77,14 +121,19 @@ class Katalog:
     # -- building -------------------------------------------------------------------------
 
     @classmethod
-    def aufbauen(cls, quellen: Iterable[Quelltext]) -> Katalog:
+    def aufbauen(cls, quellen: Iterable[Quelltext], pruefspeicher: Pruefspeicher | None = None) -> Katalog:
+        """``pruefspeicher``: results of the per-file checks of an earlier build (live preview)."""
         k = cls()
         for q in quellen:
             k.quellen[q.pfad] = q
         k._kandidaten = _kandidaten(k.quellen.values())
+        speicher = pruefspeicher if pruefspeicher is not None else Pruefspeicher()
+        # Suggestions in the messages name other pages: a new set of them invalidates the results.
+        speicher.beginnen(hash(tuple(sorted((t, tuple(v)) for t, v in k._kandidaten.items()))))
         for q in sorted(k.quellen.values(), key=lambda q: q.pfad):
-            k._eintrag_aufnehmen(q)
+            k._eintrag_aufnehmen(q, speicher)
             q.meldungen.extend(html_pruefung.pruefen(q))  # raw HTML, unsafe links, snippets, every page
+        speicher.aufraeumen()
         k._referenzen_aufloesen()
         tv.aufloesen(k)
         tv.seitenlinks_pruefen(k)
@@ -93,12 +142,12 @@ class Katalog:
         k.meldungen.sort()
         return k
 
-    def _eintrag_aufnehmen(self, q: Quelltext) -> None:
+    def _eintrag_aufnehmen(self, q: Quelltext, speicher: Pruefspeicher) -> None:
         if not q.daten or "typ" not in q.daten:
             if not q.hat_fehler:
                 self._ordner_ohne_typ(q)
             return
-        daten = modell_pruefen(q, self._kandidaten)
+        daten = speicher.modell(q, self._kandidaten)
         slug = _slug_aus_pfad(q.pfad)
         if not ist_slug(slug):
             name = posixpath.basename(q.pfad)
@@ -137,7 +186,7 @@ class Katalog:
             )
         if daten.typ == "kommune":
             self._ags_pruefen(q, daten)
-        q.meldungen.extend(textpruefung.pruefen(q, daten))  # contacts, image credits, guidance
+        q.meldungen.extend(speicher.text(q, daten))  # contacts, image credits, guidance
         self.eintraege[slug] = Eintrag(slug, q, daten)
 
     def _ordner_ohne_typ(self, q: Quelltext) -> None:

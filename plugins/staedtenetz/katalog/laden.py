@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.inhalt.frontmatter import Quelltext, lesen
 from staedtenetz.inhalt.meldungen import Meldung, fehler
 from staedtenetz.katalog import abfrage
-from staedtenetz.katalog.katalog import Katalog
+from staedtenetz.katalog.katalog import Katalog, Pruefspeicher
 from staedtenetz.pruefung import sichtbarkeit
 
 
@@ -72,13 +73,18 @@ def katalog_laden(docs_dir: Path, ausgabe: Ausgabe | None = None, materialien_ma
 
 
 def katalog_pruefen(
-    quellen: Iterable[Quelltext], docs_dir: Path, ausgabe: Ausgabe | None, materialien_max_mb: float | None = None
+    quellen: Iterable[Quelltext],
+    docs_dir: Path,
+    ausgabe: Ausgabe | None,
+    materialien_max_mb: float | None = None,
+    pruefspeicher: Pruefspeicher | None = None,
 ) -> Katalog:
     """The one checking sequence of build and CLI: validate and relate all sources; with
     ``ausgabe``, keep only the entries that edition shows (and report references to the others);
     check material files and links into hidden content (``sichtbarkeit.pruefen``); check the
-    query blocks and evaluate them against the entries of the edition (``abfrage.aufloesen``)."""
-    katalog = Katalog.aufbauen(quellen)
+    query blocks and evaluate them against the entries of the edition (``abfrage.aufloesen``).
+    ``pruefspeicher`` keeps per-file results across the rebuilds of the live preview."""
+    katalog = Katalog.aufbauen(quellen, pruefspeicher)
     falsch = endungen_pruefen(alle_dateien(docs_dir)) if docs_dir.is_dir() else []
     if falsch:
         katalog.meldungen = sorted([*katalog.meldungen, *falsch])
@@ -87,3 +93,33 @@ def katalog_pruefen(
     sichtbarkeit.pruefen(katalog, docs_dir, ausgabe, materialien_max_mb)
     abfrage.aufloesen(katalog, ausgabe)
     return katalog
+
+
+class Lesespeicher:
+    """Sources read in an earlier build, by path and content fingerprint: the live preview
+    parses only files whose bytes changed. Each call returns a fresh copy, because building the
+    catalogue adds messages to a source."""
+
+    def __init__(self) -> None:
+        self._quellen: dict[str, tuple[str, Quelltext]] = {}
+
+    def lesen(self, pfad: str, roh: bytes, schluessel: str) -> tuple[Quelltext, bool]:
+        """The source at ``pfad`` with bytes ``roh`` (fingerprint ``schluessel``), and whether it
+        had to be parsed."""
+        alt = self._quellen.get(pfad)
+        if alt is not None and alt[0] == schluessel:
+            return _kopie(alt[1]), False
+        q = lesen(pfad, roh)
+        self._quellen[pfad] = (schluessel, _kopie(q))
+        return q, True
+
+    def behalten(self, pfade: Iterable[str]) -> None:
+        """Forget every path not in ``pfade`` (deleted files)."""
+        bleiben = set(pfade)
+        for pfad in [p for p in self._quellen if p not in bleiben]:
+            del self._quellen[pfad]
+
+
+def _kopie(q: Quelltext) -> Quelltext:
+    # Front matter data and line numbers are only read later; the messages list grows.
+    return replace(q, meldungen=list(q.meldungen))

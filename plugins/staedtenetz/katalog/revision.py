@@ -58,6 +58,10 @@ class Revisionsdaten:
                 r._erstmals[wurzel / zeile] = datum  # ... and the oldest last
         return r
 
+    def stand(self) -> tuple:
+        """A value that changes whenever a date changes (a commit): for the live preview."""
+        return (self.zustand, hash(frozenset(self._daten.items())), hash(frozenset(self._erstmals.items())))
+
     @property
     def vorhanden(self) -> bool:
         return self.zustand != "ohne-git"

@@ -65,6 +65,7 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         self.exporter: Exporter | None = None
         self.downloads: dict[str, list[tuple[Download, File]]] = {}  # page path -> files
         self.ausgabe = Ausgabe()
+        self._dokumente: dict[tuple, Dokument] = {}  # the last build's documents (live preview)
         self.word_vorlagen: list[tuple[str, str, File]] = []  # (typ, format, file)
         self._vorlagen_cache: dict[str, bytes] = {}  # key -> ODT bytes
 
@@ -129,12 +130,23 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
             for f in files
             if f.abs_src_path and not f.is_documentation_page() and f.generated_by is None
         }
+        umfeld = (
+            config.site_url,
+            hash(tuple(f.src_uri for f in files)),
+            hash(tuple((s, x.title) for s, x in sorted(katalog.eintraege.items()))),
+        )
+        dokumente: dict[tuple, Dokument] = {}
         for e in sorted(katalog.eintraege.values(), key=lambda e: e.pfad):
             formate_ = FORMATE.get(e.typ)
             seite = files.get_file_from_path(e.pfad)
             if not formate_ or seite is None or not e.quelle.lesbar:
                 continue
-            dok = _dokument(e, katalog, files, config, renderer, veroeffentlicht)
+            # The page body as a document depends on the text, the site's address, which files
+            # exist (links, published files) and the entries' titles (wiki links): kept across
+            # the live preview's rebuilds while none of that changed.
+            schluessel = (e.pfad, e.quelle.text, umfeld)
+            dok = self._dokumente.get(schluessel) or _dokument(e, katalog, files, config, renderer, veroeffentlicht)
+            dokumente[schluessel] = dok
             name = dateiname(e.pfad)
             for fmt in formate_:
                 try:
@@ -150,6 +162,7 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
                 datei = File.generated(config, ziel, abs_src_path=str(d.pfad))
                 files.append(datei)
                 self.downloads.setdefault(e.pfad, []).append((d, datei))
+        self._dokumente = dokumente
         neu = self.exporter.umgewandelt - vorher
         log.info(
             f"Vorlagen und Leitfäden: {sum(map(len, self.downloads.values()))} Downloads, davon {neu} neu "

@@ -6,11 +6,15 @@ view modules. Other plugins of the set get the catalogue through :func:`katalog_
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+
+import jinja2
+import jinja2.bccache
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -18,17 +22,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
 
-from staedtenetz.inhalt.frontmatter import Quelltext, lesen
-from staedtenetz.katalog.katalog import Katalog
-from staedtenetz.katalog.laden import katalog_pruefen
+from staedtenetz.inhalt.frontmatter import Quelltext
+from staedtenetz.katalog.katalog import Katalog, Pruefspeicher
+from staedtenetz.katalog.laden import Lesespeicher, katalog_pruefen
 from staedtenetz.inhalt.meldungen import Meldung
 from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.katalog.revision import Revisionsdaten
 from staedtenetz.plugins import assets
 from staedtenetz.pruefung import datenschutz, platzhalter
 from staedtenetz.inhalt import formate, glossar
-from staedtenetz.ansichten import aenderungen, bereinigen, eintragsseite, karte, liste, suche
+from staedtenetz.ansichten import aenderungen, bereinigen, eintragsseite, karte, liste, suche, vorschau
 from staedtenetz.ansichten.kontext import Ansichtskontext
 from staedtenetz.ansichten.nachtrag import Nachtraege
 from staedtenetz.ansichten.wikilinks import WikilinkErweiterung
@@ -55,6 +60,8 @@ class KatalogConfig(Config):
     glossar = c.Optional(c.Type(str))
     #: The build that is published (set in the publishing workflow): needs site_url.
     veroeffentlichung = c.Type(bool, default=False)
+    #: Entries per page of a listing (tables take twice as many); the other pages are generated.
+    eintraege_je_seite = c.Type(int, default=liste.SEITENGROESSE)
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -67,12 +74,26 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.kontext: Ansichtskontext = Ansichtskontext(self.katalog)  # per build, for the entry views
         self.nachtraege = Nachtraege()  # our views' HTML, held back from the sanitizer (nachtrag.py)
         self.wikilinks = WikilinkErweiterung(self._wikilink_ziel)  # [[slug]] in page text
+        self.listen: dict[str, liste.Listenkopf] = {}  # per build: what all pages of a listing share
+        self.listenabdruecke: dict[str, str] = {}  # per build: listing page -> fingerprint (preview)
+        # Live preview: kept across rebuilds (MkDocs keeps plugin instances that have on_startup).
+        self.dirty = False
+        self.lesespeicher = Lesespeicher()
+        self.pruefspeicher = Pruefspeicher()
+        self.vorschaustand: vorschau.Stand | None = None
+        self.vorlagenspeicher = _Vorlagenspeicher()
+        self._hinweis_gegeben = False
         self.abfragen = AbfrageErweiterung()  # ```abfrage blocks in page text
         self._suchsperre = threading.Lock()  # the live preview indexes in a thread, one run at a time
         self._suchlauf = 0
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
+        self.dirty = dirty
+        if command == "serve" and dirty:
+            # MkDocs warns on every rebuild that a dirty build leaves navigation and links
+            # stale; this plugin renders every page whose inputs changed, so the warning is wrong.
+            logging.getLogger("mkdocs.commands.build").addFilter(_ohne_dirty_warnung)
 
     @property
     def ausgabe(self) -> Ausgabe:
@@ -111,18 +132,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     # Read before every other plugin of the set, which all use the catalogue.
     @event_priority(100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        quellen = [
-            lesen(f.src_uri, Path(f.abs_src_path).read_bytes())
-            for f in files.documentation_pages()
-            if f.abs_src_path
-        ]
+        quellen = []
+        inhalte: dict[str, str] = {}  # path -> fingerprint of its bytes (for the live preview)
+        for f in files.documentation_pages():
+            if f.abs_src_path:
+                roh = Path(f.abs_src_path).read_bytes()
+                inhalte[f.src_uri] = vorschau.inhaltsschluessel(roh)
+                quellen.append(self.lesespeicher.lesen(f.src_uri, roh, inhalte[f.src_uri])[0])
+        self.lesespeicher.behalten(inhalte)
         for datei in assets.dateien(config):
             files.append(datei)
         # The same checks as `staedtenetz pruefen`, including material files (size limit from
         # staedtenetz/austausch) and links into content this edition leaves out.
         austausch = config.plugins.get("staedtenetz/austausch")
         max_mb = austausch.config.materialien_max_mb if austausch is not None else None
-        self.katalog = katalog_pruefen(quellen, Path(config.docs_dir), self.ausgabe, max_mb)
+        self.katalog = katalog_pruefen(quellen, Path(config.docs_dir), self.ausgabe, max_mb, self.pruefspeicher)
         for eintrag in self.katalog.ausgeschlossen.values():
             files.remove(files.get_file_from_path(eintrag.pfad))
         if self.katalog.ausgeschlossen:  # on purpose, but never silently
@@ -159,7 +183,69 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             files.append(File.generated(config, pfad, content=inhalt))
         for w in warnungen:
             log.warning(w)
+        self._listen_erzeugen(files, config)
+        if self.befehl == "serve":
+            self._vorschau_begrenzen(files, config, inhalte)
         return files
+
+    def _vorschau_begrenzen(self, files: Files, config: MkDocsConfig, inhalte: dict[str, str]) -> None:
+        """Live preview with ``--dirty``: render again only the pages whose inputs changed
+        (ansichten/vorschau.py); MkDocs keeps the output of all others."""
+        seiten = [f for f in files.documentation_pages()]
+        nav = tuple(sorted((f.src_uri, inhalte.get(f.src_uri)) for f in seiten if not f.inclusion.is_not_in_nav()))
+        gesamt = (_konfigurationsstand(config), nav, self.revisionen.stand() if self.revisionen else None, str(self.ausgabe))
+        neu = vorschau.stand(
+            self.katalog, self.kontext, inhalte, self.listenabdruecke, [f.src_uri for f in seiten], gesamt, self.vorschaustand
+        )
+        zu_bauen = vorschau.neu_zu_bauen(self.vorschaustand, neu) if self.dirty else None
+        self.vorschaustand = neu
+        if not self.dirty:
+            if not self._hinweis_gegeben:
+                self._hinweis_gegeben = True
+                log.info("Tipp: 'mkdocs serve --dirty' (so startet 'make vorschau') baut nach einer Änderung nur die betroffenen Seiten neu.")
+            return
+        for f in seiten:
+            f.is_modified = _JA if zu_bauen is None or f.src_uri in zu_bauen else _NEIN  # type: ignore[method-assign]
+        n = len(seiten) if zu_bauen is None else len(zu_bauen)
+        log.info(f"Vorschau: {n} von {len(seiten)} Seiten neu gebaut" + (" (alle)" if zu_bauen is None else "."))
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The live preview builds a new template environment for every rebuild; keep the
+        # compiled templates (Jinja's bytecode cache, checked against each template's source).
+        if self.befehl == "serve":
+            env.bytecode_cache = self.vorlagenspeicher
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.vorschaustand = None  # pages may be missing: the next rebuild renders everything
+
+    def _listen_erzeugen(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages 2 … n and the filter's data file of every listing whose first page exists."""
+        groesse = max(1, self.config.eintraege_je_seite)
+        self.listen = {}
+        self.listenabdruecke = {}
+        for typ in liste.FILTER:
+            if files.get_file_from_path(liste.seitenpfad(typ, 1)) is None:
+                continue
+            kopf = self.listen[typ] = liste.Listenkopf.aufbauen(self.katalog, typ, groesse)
+            erzeugt = liste.weitere_seiten(typ, kopf.seitenzahl)
+            daten_pfad = liste.datenpfad(typ)
+            for pfad, _ in [*erzeugt, (daten_pfad, "")]:
+                if files.get_file_from_path(pfad) is not None:
+                    log.warning(
+                        f"'{self.docs_name}/{pfad}' liegt in docs/, das Plugin erzeugt aber eine Datei dieses Namens "
+                        "für die Übersichtsliste. Benennen Sie die Datei um."
+                    )
+                    files.remove(files.get_file_from_path(pfad))
+            for pfad, markdown in erzeugt:
+                files.append(File.generated(config, pfad, content=markdown))
+            datei = File.generated(config, daten_pfad, content="")
+            url = lambda e, _ziel=datei.url: get_relative_url(files.get_file_from_path(e.pfad).url, _ziel)  # noqa: E731
+            daten = liste.daten(self.katalog, typ, url, kopf.eintraege)
+            datei.content_string = liste.daten_text(daten)
+            for nummer in range(1, kopf.seitenzahl + 1):
+                self.listenabdruecke[liste.seitenpfad(typ, nummer)] = liste.abdruck(kopf, daten, nummer)
+            files.append(datei)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         q = self.katalog.quellen.get(page.file.src_uri)
@@ -198,9 +284,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         _inhaltsverzeichnis(page, html, ergaenzt.verzeichnis)
         if ergaenzt.geaendert is not None:
             page.meta["git_revision_date_localized"] = ergaenzt.geaendert
-        typ = liste.listenseite(page.file.src_uri)
-        if typ:
-            html += self.nachtraege.marke(page.file.src_uri, "liste", liste.liste(self.katalog, typ, url))
+        listenseite = liste.seite_der_liste(page.file.src_uri)
+        if listenseite is not None and (listenseite.nummer == 1 or page.file.generated_by == "staedtenetz/katalog"):
+            html += self.nachtraege.marke(page.file.src_uri, "liste", self._liste(listenseite, page.url, files))
         if self.config.suche and seite == suche.PFAD and page.file.generated_by is not None:
             html += self.nachtraege.marke(seite, "suche", suche.formular(self.katalog))
         # Titles and descriptions reach Material's templates unescaped (MkDocs' Jinja has no
@@ -213,10 +299,26 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page.title = bereinigen.titel_html(page.title)  # type: ignore[misc]  # from the rendered <h1>
         return html
 
+    def _liste(self, seite: liste.Listenseite, seiten_url: str, files: Files) -> str:
+        def relativ(pfad: str) -> str:
+            f = files.get_file_from_path(pfad)
+            return get_relative_url(f.url, seiten_url) if f is not None else ""
+
+        return liste.liste(
+            self.katalog,
+            seite.typ,
+            lambda e: relativ(e.pfad),
+            seite.nummer,
+            max(1, self.config.eintraege_je_seite),
+            seitenurl=lambda n: relativ(liste.seitenpfad(seite.typ, n)),
+            daten_url=relativ(liste.datenpfad(seite.typ)),
+            kopf=self.listen.get(seite.typ),
+        )
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = self.nachtraege.einsetzen(page.file.src_uri, output)  # our held-back views
         skripte = assets.skripte(
-            listenseite=liste.listenseite(page.file.src_uri) is not None, html=output, suche=self.config.suche
+            listenseite=liste.seite_der_liste(page.file.src_uri) is not None, html=output, suche=self.config.suche
         )
         output = assets.einbinden(output, skripte, page.url)
         if not self.config.suche or not _indexieren(page):
@@ -301,6 +403,55 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
         e = self.katalog.eintraege.get(slug)
         return (e.title, e.pfad) if e is not None else None
+
+
+def _JA() -> bool:
+    return True
+
+
+def _NEIN() -> bool:
+    return False
+
+
+def _ohne_dirty_warnung(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+class _Vorlagenspeicher(jinja2.BytecodeCache):
+    """Compiled Jinja templates in memory, across the rebuilds of one live preview."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        alt = self._code.get(bucket.key)
+        if alt is not None and alt[0] == bucket.checksum:
+            bucket.code = alt[1]  # type: ignore[assignment]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+def _konfigurationsstand(config: MkDocsConfig) -> tuple:
+    """Changes of the configuration, the theme overrides or the watched folders (includes/):
+    then the live preview renders everything again."""
+    stand = []
+    if config.config_file_path:
+        ordner = Path(config.config_file_path).parent
+        for datei in sorted([*ordner.glob("*.yml"), *ordner.glob("*.yaml")]):
+            stand.append((datei.name, vorschau.inhaltsschluessel(datei.read_bytes())))
+    wurzeln = [Path(p) for p in config.watch]
+    if config.theme.custom_dir:
+        wurzeln.append(Path(config.theme.custom_dir))
+    for wurzel in wurzeln:
+        if wurzel.is_dir():
+            for datei in sorted(wurzel.rglob("*")):
+                if datei.is_file():
+                    st = datei.stat()
+                    stand.append((str(datei), st.st_mtime_ns, st.st_size))
+        elif wurzel.is_file():
+            stand.append((str(wurzel), wurzel.stat().st_mtime_ns))
+    return tuple(stand)
 
 
 def katalog_von(config: MkDocsConfig) -> Katalog:
