@@ -5,7 +5,7 @@ Kommunen, Programmgebiete, Handlungsfelder und Förderprogramme, auf die sie ver
 temporären Git-Repositorys und baut jedes im selben Lauf mit drei Konfigurationen:
 
   unsere   die vollständige Konfiguration des Repositorys (mkdocs.yml mit allen Plugins),
-  Basis    Material mit denselben Markdown-Erweiterungen (auch dem Glossar über snippets),
+  Basis    Material mit denselben Markdown-Erweiterungen (abbr ohne unser Glossar, das das Plugin lädt),
            derselben Navigation und denselben Seiten außerhalb der Navigation, nur search,
            keine Plugins und keine Theme-Anpassungen von uns (basis.yml),
   rein     wirklich reines Material: wie Basis, aber ohne Markdown-Erweiterungen (rein.yml).
