@@ -141,6 +141,7 @@ def _form_urteile(seite, webserver, site: Path) -> dict[str, list[dict]]:
     basis = webserver(site)
     seite.goto(basis)
     # einreichen.js (with the validator) is loaded only on the form page; this fixture has none.
+    seite.add_script_tag(url=basis + "assets/staedtenetz/formular_dom.js")  # its DOM helpers
     seite.add_script_tag(url=basis + "assets/staedtenetz/einreichen.js")
     seite.wait_for_function("() => window.StaedtenetzVertrag !== undefined")
     daten = {f.id: _wie_check_jsonschema(f.frontmatter) for f in _schema_faelle()}

@@ -33,7 +33,7 @@ def test_skripte_nur_auf_den_seiten_die_sie_brauchen(tmp_path: Path) -> None:
     assert r.returncode == 0, r.ausgabe
     assert _skripte(h, "praxisbeispiele/index.html") == ["../assets/staedtenetz/liste.js", "../assets/staedtenetz/suche.js"]
     # the form and its extensions (photos, text, Word file, keeping the input), then the search
-    formular = ["beitragspaket.js", "beitragstext.js", "docx_lesen.js", "einreichen.js", "formular_speicher.js", "suche.js"]
+    formular = ["formular_dom.js", "beitragspaket.js", "beitragstext.js", "docx_lesen.js", "einreichen.js", "formular_speicher.js", "suche.js"]
     assert _skripte(h, "beitragen/einreichen/index.html") == [f"../../assets/staedtenetz/{n}" for n in formular]
     assert _skripte(h, "praxisbeispiele/lernwerkstatt/index.html") == ["../../assets/staedtenetz/suche.js"]
     assert _skripte(h, "index.html") == ["assets/staedtenetz/suche.js"]

@@ -30,10 +30,11 @@ SKRIPTE = {
     "einreichen.js": "the page with the submission form (<div id=\"beitrag-formular\">)",
     "suche.js": "every page with the search box in the header",
 }
-#: The form's extensions (photos and materials, the body, reading a Word file, keeping the
-#: input), loaded with ``einreichen.js`` on the form page; they register themselves in
-#: ``window.StaedtenetzBeitrag`` and are called by the form in the order of their ``rang``.
-FORMULAR_SKRIPTE = ["beitragspaket.js", "beitragstext.js", "docx_lesen.js", "einreichen.js", "formular_speicher.js"]
+#: The form's shared DOM helpers (first, formular_dom.js) and its extensions (photos and
+#: materials, the body, reading a Word file, keeping the input), loaded with ``einreichen.js`` on
+#: the form page; the extensions register themselves in ``window.StaedtenetzBeitrag`` and are
+#: called by the form in the order of their ``rang``.
+FORMULAR_SKRIPTE = ["formular_dom.js", "beitragspaket.js", "beitragstext.js", "docx_lesen.js", "einreichen.js", "formular_speicher.js"]
 #: The form page's marker in its HTML (docs/beitragen/einreichen.md).
 FORMULAR_MARKE = 'id="beitrag-formular"'
 

@@ -19,18 +19,9 @@
   var basis = skript ? skript.src.replace(/assets\/staedtenetz\/[^\/]*$/, "") : "";
   var ROLLEN = ["bilder", "materialien"];
 
-  function el(tag, attrs, kinder) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
-      if (k === "text") e.textContent = attrs[k];
-      else e.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
-    });
-    (kinder || []).forEach(function (k) { if (k) e.appendChild(k); });
-    return e;
-  }
+  var el = window.StaedtenetzDom.el;  // formular_dom.js
+  var anf = window.StaedtenetzDom.anf;
 
-  function anf(text) { return "„" + text + "“"; }
 
   /** The vendored zip library, loaded on first use. */
   var fflateLaden = null;

@@ -11,16 +11,7 @@
 
   var B = window.StaedtenetzBeitrag = window.StaedtenetzBeitrag || { erweiterungen: [] };
 
-  function el(tag, attrs, kinder) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
-      if (k === "text") e.textContent = attrs[k];
-      else e.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
-    });
-    (kinder || []).forEach(function (k) { if (k) e.appendChild(k); });
-    return e;
-  }
+  var el = window.StaedtenetzDom.el;  // formular_dom.js
 
   /** The skeleton of ``typ`` without its first line (the title heading). */
   function geruest(formular, typ) {

@@ -30,18 +30,9 @@
   var NUMMER = /^(?:Abbildung|Abb\.|Bild|Foto)\s+\d+\s*[:.]\s*/i;
   var LIZENZ = /[,;]?\s*(?:Lizenz:?\s*)?(CC[ -]BY(?:[ -](?:SA|NC|ND))*(?:[ -]\d\.\d)?|CC0(?:[ -]1\.0)?)\s*\)?\s*$/i;
 
-  function el(tag, attrs, kinder) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
-      if (k === "text") e.textContent = attrs[k];
-      else e.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
-    });
-    (kinder || []).forEach(function (k) { if (k) e.appendChild(k); });
-    return e;
-  }
+  var el = window.StaedtenetzDom.el;  // formular_dom.js
+  var anf = window.StaedtenetzDom.anf;
 
-  function anf(text) { return "„" + text + "“"; }
 
   /** Letters and digits only, lowercase: how labels and titles are compared. */
   function norm(text) {

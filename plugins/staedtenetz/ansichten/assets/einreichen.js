@@ -56,18 +56,9 @@
 
   // -- small DOM helpers ------------------------------------------------------------------
 
-  function el(tag, attrs, kinder) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
-      if (k === "text") e.textContent = attrs[k];
-      else e.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
-    });
-    (kinder || []).forEach(function (k) { if (k) e.appendChild(k); });
-    return e;
-  }
+  var el = window.StaedtenetzDom.el;  // formular_dom.js
+  var anf = window.StaedtenetzDom.anf;
 
-  function anf(text) { return "„" + text + "“"; }
 
   function slugVorschlag(text) {
     var t = text.normalize("NFC").toLowerCase()
