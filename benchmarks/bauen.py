@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -83,7 +84,10 @@ def _seite(kopf: dict, titel: str, rnd: random.Random, abschnitte: int = 3) -> s
     text = [f"# {titel}", ""]
     for name in ("Ausgangslage", "Vorgehen", "Übertragbarkeit")[:abschnitte]:
         text += [f"## {name}", "", _absatz(rnd), ""]
-    return "---\n" + yaml.safe_dump(kopf, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n".join(text)
+    # PyYAML leaves '05119000' unquoted (no valid octal for YAML 1.1, a number for YAML 1.2): the
+    # handbook refuses such a line, so the AGS is always written in quotes.
+    kopf_text = re.sub(r"^ags: '?([0-9]{8})'?$", r'ags: "\1"', yaml.safe_dump(kopf, allow_unicode=True, sort_keys=False), flags=re.M)
+    return "---\n" + kopf_text + "---\n\n" + "\n".join(text)
 
 
 def erzeugen(docs: Path, anzahl: int, saat: int = 1) -> dict[str, int]:
@@ -108,7 +112,7 @@ def erzeugen(docs: Path, anzahl: int, saat: int = 1) -> dict[str, int]:
     for slug, titel in HANDLUNGSFELDER:
         schreiben("handlungsfelder", f"b-{slug}", _seite(
             {"typ": "handlungsfeld", "title": f"{titel} (Messung)", "art": "thematisch",
-             "zusammenfassung": f"Erzeugtes Handlungsfeld {titel} für die Bauzeitmessung."}, titel, rnd, 1))
+             "zusammenfassung": f"Erzeugtes Handlungsfeld {titel} für die Bauzeitmessung."}, f"{titel} (Messung)", rnd, 1))
     programme = [f"b-programm-{i}" for i in range(n_programme)]
     for i, slug in enumerate(programme):
         schreiben("foerderprogramme", slug, _seite(
@@ -117,7 +121,7 @@ def erzeugen(docs: Path, anzahl: int, saat: int = 1) -> dict[str, int]:
              "foerdergeber": ["Land"], "foerdergegenstand": "Erzeugter Fördergegenstand.",
              "programmstatus": "laufend", "stand": "2025-01-01",
              "quellen": [{"titel": "Beispielquelle", "url": "https://example.org/quelle"}],
-             "handlungsfelder": [f"b-{s}" for s, _ in rnd.sample(HANDLUNGSFELDER, 3)]}, f"Förderprogramm {i}", rnd, 1))
+             "handlungsfelder": [f"b-{s}" for s, _ in rnd.sample(HANDLUNGSFELDER, 3)]}, f"Förderprogramm {i} (Messung)", rnd, 1))
     kommunen = []
     for g in gemeinden[:n_kommunen]:
         slug = f"b-k{g.ags}"
@@ -134,7 +138,7 @@ def erzeugen(docs: Path, anzahl: int, saat: int = 1) -> dict[str, int]:
         schreiben("programmgebiete", slug, _seite(
             {"typ": "programmgebiet", "title": f"Programmgebiet {i} (Messung)", "kommune": k,
              "zustand": zustaende[i % 4], "zusammenfassung": "Erzeugtes Programmgebiet für die Bauzeitmessung.",
-             "foerderprogramme": rnd.sample(programme, 2)}, f"Programmgebiet {i}", rnd, 1))
+             "foerderprogramme": rnd.sample(programme, 2)}, f"Programmgebiet {i} (Messung)", rnd, 1))
     for i in range(n_praxis):
         k = rnd.choice(kommunen)
         von = rnd.randint(2005, 2024)
