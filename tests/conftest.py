@@ -303,3 +303,30 @@ def suchindex(site: Path) -> dict[str, dict]:
         eintrag = json.loads(daten[len(b"pagefind_dcd") :])
         seiten[eintrag["url"]] = eintrag
     return seiten
+
+
+# -- the submission form --------------------------------------------------------------------
+
+#: The repository the fixture's form points to (a GitHub new-file page is faked by the tests).
+FORMULAR_REPO = "https://github.com/beispiel-organisation/testhandbuch"
+
+
+@pytest.fixture
+def formular_seite(tmp_path, seite, webserver):
+    """The real form page of docs/ built in a fixture handbook and opened in Chromium, with
+    the repository host faked; fails the test on any script error of the page."""
+    h = Handbuch.anlegen(tmp_path / "hb").git_init()
+    h.schreiben("docs/beitragen/einreichen.md", (ROOT / "docs/beitragen/einreichen.md").read_text(encoding="utf-8"))
+    konfig = h.pfad / "mkdocs.yml"
+    konfig.write_text(f"repo_url: {FORMULAR_REPO}\nedit_uri: edit/main/docs/\n" + konfig.read_text(encoding="utf-8"), encoding="utf-8")
+    h.commit("Grundstock", "2026-01-15T10:00:00+01:00")
+    r = h.bauen()
+    assert r.returncode == 0, r.ausgabe
+    basis = webserver(h.site)
+    fehler: list[str] = []
+    seite.on("pageerror", lambda e: fehler.append(str(e)))
+    seite.context.route("https://github.com/**", lambda route: route.fulfill(body="<p>GitHub (Attrappe)</p>", content_type="text/html"))
+    seite.goto(basis + "beitragen/einreichen/")
+    seite.wait_for_selector("#beitrag-typ")
+    yield h, seite, basis
+    assert fehler == []

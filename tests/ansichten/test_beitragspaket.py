@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, Handbuch
+from conftest import FORMULAR_REPO, ROOT, Handbuch
 
 pytestmark = pytest.mark.browser
-REPO = "https://github.com/beispiel-organisation/testhandbuch"
+REPO = FORMULAR_REPO
 
 
 def _png(breite: int = 2, hoehe: int = 2, farbe: tuple[int, int, int] = (200, 30, 30)) -> bytes:
@@ -126,22 +126,8 @@ def _link(absatz, url: str, text: str) -> None:
 
 
 @pytest.fixture
-def formular(tmp_path, seite, webserver):
-    h = Handbuch.anlegen(tmp_path / "hb").git_init()
-    h.schreiben("docs/beitragen/einreichen.md", (ROOT / "docs/beitragen/einreichen.md").read_text(encoding="utf-8"))
-    konfig = h.pfad / "mkdocs.yml"
-    konfig.write_text(f"repo_url: {REPO}\nedit_uri: edit/main/docs/\n" + konfig.read_text(encoding="utf-8"), encoding="utf-8")
-    h.commit("Grundstock", "2026-01-15T10:00:00+01:00")
-    r = h.bauen()
-    assert r.returncode == 0, r.ausgabe
-    basis = webserver(h.site)
-    fehler: list[str] = []
-    seite.on("pageerror", lambda e: fehler.append(str(e)))
-    seite.context.route("https://github.com/**", lambda route: route.fulfill(body="<p>GitHub (Attrappe)</p>", content_type="text/html"))
-    seite.goto(basis + "beitragen/einreichen/")
-    seite.wait_for_selector("#beitrag-typ")
-    yield h, seite, basis
-    assert fehler == []
+def formular(formular_seite):
+    return formular_seite
 
 
 def _feld(seite, pfad: str):

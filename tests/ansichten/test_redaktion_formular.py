@@ -8,29 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import ROOT, Handbuch
+from conftest import FORMULAR_REPO, ROOT, Handbuch
 
 pytestmark = pytest.mark.browser
-REPO = "https://github.com/beispiel-organisation/testhandbuch"
+REPO = FORMULAR_REPO
 
 
-@pytest.fixture
-def formular_seite(tmp_path, seite, webserver):
-    h = Handbuch.anlegen(tmp_path / "hb").git_init()
-    h.schreiben("docs/beitragen/einreichen.md", (ROOT / "docs/beitragen/einreichen.md").read_text(encoding="utf-8"))
-    konfig = h.pfad / "mkdocs.yml"
-    konfig.write_text(f"repo_url: {REPO}\nedit_uri: edit/main/docs/\n" + konfig.read_text(encoding="utf-8"), encoding="utf-8")
-    h.commit("Grundstock", "2026-01-15T10:00:00+01:00")
-    r = h.bauen()
-    assert r.returncode == 0, r.ausgabe
-    basis = webserver(h.site)
-    fehler: list[str] = []
-    seite.on("pageerror", lambda e: fehler.append(str(e)))
-    seite.context.route("https://github.com/**", lambda route: route.fulfill(body="<p>GitHub (Attrappe)</p>", content_type="text/html"))
-    seite.goto(basis + "beitragen/einreichen/")
-    seite.wait_for_selector("#beitrag-typ")
-    yield h, seite, basis
-    assert fehler == []
 
 
 def _feld(seite, pfad: str):
