@@ -234,7 +234,11 @@
     var sichtbar = treffer.slice(erster, erster + this.groesse);
     var teile = d.darstellung === "tabelle" ? [this.tabelle(d, sichtbar)] : [this.karten(d, sichtbar)];
     teile.push(this.navigation(p, seite, seiten, erster, sichtbar.length, treffer.length));
-    this.treffer.innerHTML = teile.join("");
+    var markup = teile.join("");
+    // Unverändertes nicht neu zeichnen: sonst verlöre ein fokussierter Trefferlink den Fokus,
+    // etwa wenn nach Enter im Freitext noch die verzögerte Eingabe nachkommt.
+    if (!this.gefiltert || this.gezeichnet !== markup) this.treffer.innerHTML = markup;
+    this.gezeichnet = markup;
     this.gefiltert = true;
     this.zaehlen(treffer.length, d.eintraege.length);
     if (adresseSchreiben) {
@@ -343,6 +347,7 @@
 
     this.form.addEventListener("submit", function (ev) {
       ev.preventDefault();
+      window.clearTimeout(zeitgeber);
       liste.seite = 1;
       liste.anwenden("ersetzen");
     });
