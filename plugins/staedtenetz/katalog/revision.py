@@ -38,6 +38,8 @@ class Revisionsdaten:
     zustand: Zustand = "ohne-git"
     _daten: dict[Path, dt.date] = field(default_factory=dict)
     _erstmals: dict[Path, dt.date] = field(default_factory=dict)  # date of the first commit
+    # Path.resolve() is a system call per path component; a build asks about each page three times.
+    _aufgeloest: dict[str, Path] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def lesen(cls, docs_dir: Path) -> Revisionsdaten:
@@ -68,11 +70,18 @@ class Revisionsdaten:
 
     def datum(self, pfad: Path | str) -> dt.date | None:
         """Date of the last commit that changed ``pfad``; None if never committed."""
-        return self._daten.get(Path(pfad).resolve())
+        return self._daten.get(self._aufloesen(pfad))
 
     def erstmals(self, pfad: Path | str) -> dt.date | None:
         """Date of the first commit that added ``pfad`` (under its current name); None if never committed."""
-        return self._erstmals.get(Path(pfad).resolve())
+        return self._erstmals.get(self._aufloesen(pfad))
+
+    def _aufloesen(self, pfad: Path | str) -> Path:
+        schluessel = str(pfad)
+        aufgeloest = self._aufgeloest.get(schluessel)
+        if aufgeloest is None:
+            aufgeloest = self._aufgeloest[schluessel] = Path(pfad).resolve()
+        return aufgeloest
 
     def unter(self, docs_dir: Path | str) -> dict[str, tuple[dt.date, dt.date]]:
         """Docs-relative POSIX path -> (date of the last, date of the first commit) of every
