@@ -32,6 +32,9 @@ def _pruefen(seite, url: str) -> None:
     seite.on("request", lambda r: fremde.append(r.url) if not r.url.startswith(url.split("/", 3)[0] + "//" + url.split("/", 3)[2]) else None)
     seite.goto(url)
     seite.wait_for_load_state("load")
+    # A listing with a filter in its address fetches its data file and redraws the results
+    # (aria-busy until then): axe checks the filtered view, not the page while it changes.
+    seite.locator(".sn-liste[aria-busy]").wait_for(state="detached")
     ergebnis = Axe().run(seite, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
     verstoesse = ergebnis.response["violations"]
     bericht = "\n".join(

@@ -11,6 +11,7 @@ import io
 import json
 import re
 import struct
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -138,9 +139,45 @@ def _fehler(seite) -> list[str]:
     return seite.locator("#beitrag-fehler li").all_inner_texts()
 
 
-def _gespeichert(seite) -> None:
-    """Wait until the form has written its state (it saves 300 ms after the last input)."""
-    seite.wait_for_timeout(500)
+_GESPEICHERT = """async ([werte, text]) => {
+    const z = JSON.parse(localStorage.getItem('staedtenetz-beitrag') || 'null');
+    if (!z || !Object.keys(werte).every(k => JSON.stringify(z.werte[k]) === JSON.stringify(werte[k]))) return false;
+    if (text !== null && !(z.erweiterungen.text && z.erweiterungen.text.wert === text)) return false;
+    const ids = (z.erweiterungen.dateien || []).map(d => d.id);
+    if (!ids.length) return true;  // (and opening the database here would create it without its store)
+    const db = await new Promise((ok, nein) => {
+        const r = indexedDB.open('staedtenetz-beitrag');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => nein(r.error);
+    });
+    try {
+        const da = await new Promise((ok, nein) => {
+            const q = db.transaction('dateien').objectStore('dateien').getAllKeys();
+            q.onsuccess = () => ok(q.result);
+            q.onerror = () => nein(q.error);
+        });
+        return ids.every(id => da.includes(id));
+    } finally {
+        db.close();
+    }
+}"""
+
+
+def _gespeichert(seite, werte: dict[str, object], text: str | None = None) -> None:
+    """Wait until the form has written its state with these field values (by path, as
+    formular_speicher.js keeps them) and ``text`` – it saves 300 ms after the last input –
+    and every file of that state is in IndexedDB. Polled from here: the check is asynchronous
+    (IndexedDB), and wait_for_function does not poll a promise again."""
+    frist = time.monotonic() + 20
+    while not seite.evaluate(_GESPEICHERT, [werte, text]):
+        assert time.monotonic() < frist, f"Eingaben nicht gespeichert: {werte}"
+        seite.wait_for_timeout(50)
+
+
+def _koepfe_gelesen(seite) -> None:
+    """Wait until the first bytes of every chosen file are read (in the background): only then
+    does the check compare a file's content with its extension."""
+    seite.wait_for_function("() => window.StaedtenetzBeitrag.dateien.liste.every(e => e.kopf !== undefined)")
 
 
 def test_word_datei_fotos_und_pdf_werden_ein_paket(formular, tmp_path) -> None:
@@ -216,7 +253,8 @@ def test_word_datei_fotos_und_pdf_werden_ein_paket(formular, tmp_path) -> None:
     _feld(seite, "bilder-1-urheber").fill("Bürgerverein am Bach")
     _feld(seite, "materialien-0-titel").fill("Konzept der Quartierswerkstatt")
     _feld(seite, "materialien-0-lizenz").fill("CC BY 4.0")
-    _gespeichert(seite)
+    _gespeichert(seite, {"bilder.1.alt": "Das Beet im Herbst", "bilder.1.urheber": "Bürgerverein am Bach",
+                         "materialien.0.titel": "Konzept der Quartierswerkstatt", "materialien.0.lizenz": "CC BY 4.0"})
 
     # Reload: everything is back, files included.
     seite.reload()
@@ -325,7 +363,8 @@ def test_eingaben_ueberstehen_geschlossenen_tab(formular) -> None:
     _feld(seite, "quellen-0-titel").fill("Eine Quelle")
     seite.get_by_label("Bildung").check()
     seite.fill("#beitrag-text", "## Wofür die Vorlage gedacht ist\n\nFür Beteiligung.\n")
-    _gespeichert(seite)
+    _gespeichert(seite, {"title": "Vorlage Bürgerbeteiligung", "kennung": "beteiligung", "quellen.0.titel": "Eine Quelle"},
+                 text="## Wofür die Vorlage gedacht ist\n\nFür Beteiligung.\n")
     kontext = seite.context
     seite.close()
     neu = kontext.new_page()
@@ -379,7 +418,7 @@ def test_falsch_benannte_datei_wird_erkannt(formular) -> None:
     _, seite, _ = formular
     seite.set_input_files("#beitrag-materialien-waehlen", files=[{"name": "konzept.pdf", "mimeType": "application/pdf", "buffer": b"MZ\x90\x00" + b"\x00" * 2000}])
     seite.set_input_files("#beitrag-bilder-waehlen", files=[{"name": "hof.jpg", "mimeType": "image/jpeg", "buffer": PDF}])
-    seite.wait_for_timeout(200)
+    _koepfe_gelesen(seite)
     seite.click("#beitrag-pruefen")
     fehler = _fehler(seite)
     assert "Die Datei „hof.jpg“ endet auf .jpg, ist aber keine JPEG-Datei (der Inhalt passt nicht zur Endung). Speichern Sie sie im Format JPEG oder wählen Sie die richtige Datei." in fehler
@@ -388,7 +427,7 @@ def test_falsch_benannte_datei_wird_erkannt(formular) -> None:
     seite.click("text=Bild „hof.jpg“ entfernen")
     seite.click("text=Material „konzept.pdf“ entfernen")
     seite.set_input_files("#beitrag-materialien-waehlen", files=[{"name": "konzept.pdf", "mimeType": "application/pdf", "buffer": b"\r\n" * 10 + PDF}])
-    seite.wait_for_timeout(200)
+    _koepfe_gelesen(seite)
     seite.click("#beitrag-pruefen")
     assert not any("konzept.pdf" in t for t in _fehler(seite))
 
@@ -501,7 +540,7 @@ def test_word_und_paket_unter_der_sicherheitsrichtlinie(tmp_path, browser, webse
         p.set_input_files("#beitrag-materialien-waehlen", files=[{"name": "konzept.pdf", "mimeType": "application/pdf", "buffer": PDF}])
         _feld(p, "materialien-0-titel").fill("Konzept")
         _feld(p, "materialien-0-lizenz").fill("CC BY 4.0")
-        p.wait_for_timeout(400)  # saved
+        _gespeichert(p, {"materialien.0.titel": "Konzept", "materialien.0.lizenz": "CC BY 4.0"})
         p.click("#beitrag-pruefen")
         with p.expect_download() as laden:
             p.click("#beitrag-paket")

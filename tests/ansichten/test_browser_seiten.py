@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from listen_fixture import DATEIEN, GELISTET, NICHT_GELISTET, _praxis
+from playwright.sync_api import expect
 
 from conftest import FIXTURES, Handbuch
 
@@ -171,7 +172,8 @@ def test_telefon_treffer_zuerst_filter_zugeklappt(browser, basis: str) -> None:
         assert seite.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
         # Open the filter with a tap, choose, and the count in the summary follows.
         seite.locator("details.sn-filter__klappe > summary").tap()
-        assert klappe.get_attribute("open") is not None
+        # The click that toggles <details> follows the touch events (a gesture): wait for it.
+        expect(klappe).to_have_js_property("open", True)
         seite.get_by_label("Art des Beispiels").select_option("dokumentiert")
         assert _anzahl(seite) == f"3 von {len(ALLE)} Praxisbeispielen"
         # Page links are big enough for a finger (WCAG 2.2: at least 24 × 24 px).

@@ -100,14 +100,21 @@ def basis(h: Handbuch, webserver) -> str:
     return webserver(h.site)
 
 
+def _gesucht(seite, begriff: str) -> None:
+    """Wait for the header's results for the whole of ``begriff``. Typing starts a search per
+    pause (150 ms debounce): under load the first letters may have shown results of their own
+    already, which the search for the whole word replaces. Status and list change together."""
+    seite.wait_for_function(
+        "b => document.getElementById('sn-suche-status').textContent.includes('„' + b + '“')", arg=begriff
+    )
+
+
 def _kopfsuche(seite, basis: str, begriff: str, pfad: str = "") -> list[str]:
     """Type ``begriff`` into the header's search box; the titles of the results."""
     seite.goto(basis + pfad)
     seite.locator(".md-header input[name=q]").click()
     seite.keyboard.type(begriff)
-    seite.wait_for_function(
-        "b => document.getElementById('sn-suche-status').textContent.includes('„' + b + '“')", arg=begriff
-    )
+    _gesucht(seite, begriff)
     return seite.locator("#sn-suche-ergebnisse .sn-suche__titel").all_inner_texts()
 
 
@@ -165,9 +172,19 @@ def test_tastatur_bedienung_der_kopfsuche(seite, basis: str) -> None:
     assert seite.evaluate("document.activeElement.name") == "q"
     assert seite.evaluate("document.getElementById('__search').checked")
     seite.keyboard.type("Quartier")
+    _gesucht(seite, "Quartier")  # not just any results: those of a prefix would still be replaced
     seite.wait_for_function("() => document.querySelectorAll('#sn-suche-ergebnisse a').length > 0")
     seite.keyboard.press("ArrowDown")
     assert seite.evaluate("document.activeElement.closest('#sn-suche-ergebnisse') !== null")
+    # A search finishing late (the debounce of a last keystroke) redraws the results: the focused
+    # result keeps the focus instead of losing it to the page.
+    fokus = seite.evaluate("document.activeElement.getAttribute('href')")
+    seite.evaluate("""() => {
+        window.__vorher = document.activeElement;
+        document.querySelector('.md-header input[name=q]').dispatchEvent(new Event('input', { bubbles: true }));
+    }""")
+    seite.wait_for_function("() => !window.__vorher.isConnected")
+    assert seite.evaluate("document.activeElement.closest('#sn-suche-ergebnisse') && document.activeElement.getAttribute('href')") == fokus
     seite.keyboard.press("ArrowUp")
     assert seite.evaluate("document.activeElement.name") == "q"
     seite.keyboard.press("Escape")
@@ -234,6 +251,7 @@ def test_suche_ohne_wcag_verstoesse(seite, basis: str) -> None:
     seite.locator("label.md-header__button[for=__search]").click()
     assert seite.evaluate("document.activeElement.name") == "q"
     seite.keyboard.type("Essen")
+    _gesucht(seite, "Essen")  # axe on the final results, not on a prefix's while they are replaced
     seite.wait_for_function("() => document.querySelectorAll('#sn-suche-ergebnisse li').length > 0")
     assert _axe(seite) == []
     # … and the search page with filters and results.

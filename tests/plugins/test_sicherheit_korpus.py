@@ -334,7 +334,10 @@ def test_kein_angriff_laeuft_im_browser(gebaut, browser) -> None:
         p.wait_for_timeout(300)
         p.keyboard.press("/")
         p.keyboard.type("KORPUS", delay=20)
-        p.wait_for_selector(".md-search-result__item", timeout=15000)  # no eval under the policy
+        # The results for the whole word (the first letters may have had results of their own,
+        # replaced later); a locator, not wait_for_function: no eval under the policy.
+        p.locator("#sn-suche-status", has_text="„KORPUS“").wait_for(timeout=15000)
+        p.wait_for_selector(".md-search-result__item", timeout=15000)
         p.evaluate(AUSLOESEN)
         treffer += [f"Suche: __hit({t})" for t in p.evaluate("window.__treffer || []")]
     finally:

@@ -36,6 +36,13 @@ def _warten_bis(bedingung, sekunden: float = 60) -> None:
     raise AssertionError("Zeitüberschreitung")
 
 
+def _ueberschrift(seite) -> str | None:
+    try:
+        return seite.locator("h1").first.inner_text(timeout=2_000)
+    except Exception:  # the page is reloading right now
+        return None
+
+
 @pytest.fixture
 def vorschau(handbuch: Handbuch) -> Iterator[tuple[Handbuch, str]]:
     handbuch.schreiben(
@@ -83,8 +90,10 @@ def test_vorschau_laedt_beim_speichern_neu(vorschau, seite) -> None:
     assert seite.locator("h1").first.inner_text() == "Essen"
     datei = handbuch.docs / "kommunen/essen.md"
     datei.write_text(datei.read_text(encoding="utf-8").replace("# Essen", "# Essen neu gespeichert"), encoding="utf-8")
-    # No reload by the test: the page must reload itself through livereload.
-    seite.wait_for_function("document.querySelector('h1').innerText.includes('neu gespeichert')", timeout=60_000)
+    # No reload by the test: the page must reload itself through livereload. Polled from Python
+    # in short steps, as in test_vorschau_inkrementell.py: one long wait_for_function across the
+    # reload that the live-reload script triggers could hang in Playwright under load.
+    _warten_bis(lambda: "neu gespeichert" in (_ueberschrift(seite) or ""), 60)
 
 
 def test_vorschau_hat_eine_suche_ohne_entwuerfe(vorschau) -> None:

@@ -95,12 +95,26 @@
       return f;
     }
 
+    /* New results in place of the old. A result link with the focus (reached with the arrow
+     * keys while the last keystroke's search was still pending) keeps it if the result is still
+     * listed; otherwise the focus goes back to the search box instead of being lost to the page. */
+    function zeigen(eintraege) {
+      var fokus = document.activeElement;
+      var vorher = fokus && fokus !== liste && liste.contains(fokus) ? fokus.getAttribute("href") : null;
+      liste.replaceChildren.apply(liste, eintraege);
+      if (vorher === null) return;
+      var gleich = Array.prototype.filter.call(liste.querySelectorAll("a"), function (a) {
+        return a.getAttribute("href") === vorher;
+      })[0];
+      (gleich || feld).focus();
+    }
+
     function suchen() {
       var begriff = feld.value.trim();
       var f = filter();
       var nr = ++lauf;
       if (!begriff && !Object.keys(f).length) {
-        liste.replaceChildren();
+        zeigen([]);
         status.textContent = optionen.leer;
         if (optionen.adresse) optionen.adresse("", f);
         return;
@@ -117,7 +131,7 @@
         })
         .then(function (e) {
           if (!e || nr !== lauf) return;
-          liste.replaceChildren.apply(liste, e.daten.map(eintrag));
+          zeigen(e.daten.map(eintrag));
           var text = treffertext(e.gesamt, begriff || "alle");
           if (e.gesamt > e.daten.length) text += ", die ersten " + e.daten.length + " angezeigt";
           status.textContent = text;
