@@ -252,6 +252,16 @@ def seite(browser):
     kontext = browser.new_context(locale="de-DE", bypass_csp=True)
     p = kontext.new_page()
     yield p
+    # Leave the site first, with a time limit: closing a context whose page is still loading
+    # (a live-reload request held open by `mkdocs serve`, a reload it triggered) once hung in
+    # Playwright for the whole test timeout.
+    from playwright.sync_api import Error as PlaywrightFehler
+
+    for offen in kontext.pages:
+        try:
+            offen.goto("about:blank", timeout=10_000)
+        except PlaywrightFehler:  # closing is what matters; the test's own result stands
+            pass
     kontext.close()
 
 

@@ -84,7 +84,9 @@ def test_vorschau_zeigt_entwuerfe_und_fehler_statt_abzustuerzen(vorschau) -> Non
     )
 
 
-def test_vorschau_laedt_beim_speichern_neu(vorschau, seite) -> None:
+def test_vorschau_laedt_beim_speichern_neu(seite, vorschau) -> None:
+    # seite before vorschau: the server stops first at teardown, then the browser page closes
+    # (no request of the page can still be waiting for the server then).
     handbuch, url = vorschau
     seite.goto(url + "kommunen/essen/")
     assert seite.locator("h1").first.inner_text() == "Essen"

@@ -75,7 +75,9 @@ def _ueberschrift(seite) -> str | None:
         return None
 
 
-def test_eine_aenderung_baut_die_betroffenen_seiten_neu(vorschau, seite) -> None:
+def test_eine_aenderung_baut_die_betroffenen_seiten_neu(seite, vorschau) -> None:
+    # seite before vorschau: the server stops first at teardown, then the browser page closes
+    # (no request of the page can still be waiting for the server then).
     h, url, zeilen = vorschau
     assert _gebaut(zeilen, 0)[0] == _gebaut(zeilen, 0)[1]  # the first build renders everything
     seite.goto(url + "praxisbeispiele/sprachcafe/")
