@@ -12,10 +12,7 @@ import pytest
 import yaml
 
 from beitrag_fixture import ausfuellen
-from conftest import ROOT, Handbuch
-
 pytestmark = pytest.mark.browser
-REPO = "https://github.com/beispiel-organisation/testhandbuch"
 
 
 def _front_matter(text: str) -> dict:
@@ -26,18 +23,9 @@ def _ueberschriften(text: str) -> list[str]:
     return [z for z in text.splitlines() if z.startswith("#")]
 
 
-def test_vorlage_im_browser_wie_mit_import(tmp_path: Path, seite, webserver) -> None:
-    h = Handbuch.anlegen(tmp_path / "hb").git_init()
-    h.schreiben("docs/beitragen/einreichen.md", (ROOT / "docs/beitragen/einreichen.md").read_text(encoding="utf-8"))
-    konfig = h.pfad / "mkdocs.yml"
-    konfig.write_text(f"repo_url: {REPO}\nedit_uri: edit/main/docs/\n" + konfig.read_text(encoding="utf-8"), encoding="utf-8")
-    h.commit("Grundstock", "2026-01-15T10:00:00+01:00")
-    r = h.bauen()
-    assert r.returncode == 0, r.ausgabe
-    fehler: list[str] = []
-    seite.on("pageerror", lambda e: fehler.append(str(e)))
-    seite.goto(webserver(h.site) + "beitragen/einreichen/")
-    seite.wait_for_selector("#beitrag-typ")
+def test_vorlage_im_browser_wie_mit_import(tmp_path: Path, formular_seite) -> None:
+    # The real form page (conftest.formular_seite; it also fails the test on any script error).
+    h, seite, _ = formular_seite
 
     # The template as the contribution page offers it, filled in with a photo and its caption.
     href = seite.get_attribute("a[href$='vorlage-praxisbeispiel.docx']", "href")
@@ -70,4 +58,3 @@ def test_vorlage_im_browser_wie_mit_import(tmp_path: Path, seite, webserver) -> 
     assert i.returncode == 0, i.ausgabe
     p = h.pruefen()
     assert p.returncode == 0, p.ausgabe
-    assert fehler == []
