@@ -34,7 +34,7 @@ from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, E
 from staedtenetz.beitrag import vorlage
 from staedtenetz.beitrag.felder import VORLAGENTYPEN
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
-from staedtenetz.plugins.katalog import KatalogPlugin, katalog_von
+from staedtenetz.plugins.katalog import KatalogPlugin, fremde_seite, katalog_von
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -192,6 +192,8 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
         return odt
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if fremde_seite(config, page):
+            return markdown
         if downloads.WORD_VORLAGEN_MARKE in markdown:
             markdown = markdown.replace(downloads.WORD_VORLAGEN_MARKE, self._word_vorlagen_html(page), 1)
         katalog = katalog_von(config)
@@ -234,7 +236,7 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         e = katalog_von(config).eintrag_fuer_pfad(page.file.src_uri)
-        if e is None or not e.daten.bilder:
+        if e is None or not e.daten.bilder or fremde_seite(config, page):
             return html
         bilder = []
         for b in e.daten.bilder:

@@ -30,7 +30,7 @@ from staedtenetz.katalog.laden import Lesespeicher, katalog_pruefen
 from staedtenetz.inhalt.meldungen import Meldung
 from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.katalog.revision import Revisionsdaten
-from staedtenetz.plugins import assets
+from staedtenetz.plugins import assets, parallel
 from staedtenetz.pruefung import datenschutz, platzhalter
 from staedtenetz.inhalt import formate, glossar
 from staedtenetz.ansichten import aenderungen, bereinigen, eintragsseite, karte, liste, suche, vorschau
@@ -62,6 +62,11 @@ class KatalogConfig(Config):
     veroeffentlichung = c.Type(bool, default=False)
     #: Entries per page of a listing (tables take twice as many); the other pages are generated.
     eintraege_je_seite = c.Type(int, default=liste.SEITENGROESSE)
+    #: ``mkdocs build`` renders the entry pages in this many processes (plugins/parallel.py):
+    #: 0 one per usable core (at most 4), 1 one process.
+    prozesse = c.Type(int, default=0)
+    #: … from this many entry pages on (below, forking costs more than it saves).
+    parallel_ab = c.Type(int, default=400)
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -86,6 +91,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.abfragen = AbfrageErweiterung()  # ```abfrage blocks in page text
         self._suchsperre = threading.Lock()  # the live preview indexes in a thread, one run at a time
         self._suchlauf = 0
+        self.aufteilung = parallel.Aufteilung()  # per build: which process renders which page
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -209,14 +215,38 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         n = len(seiten) if zu_bauen is None else len(zu_bauen)
         log.info(f"Vorschau: {n} von {len(seiten)} Seiten neu gebaut" + (" (alle)" if zu_bauen is None else "."))
 
+    # Last: the navigation is final. MkDocs reads the pages next; here the build may fork.
+    @event_priority(-100)
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        kandidaten = [
+            f.src_uri
+            for f in files.documentation_pages()
+            if f.generated_by is None and self.katalog.eintrag_fuer_pfad(f.src_uri) is not None
+        ]
+        wie = (self.befehl, self.dirty, len(kandidaten), self.config.parallel_ab)
+        n = parallel.prozesszahl(self.config.prozesse, *wie, config.plugins)
+        if n == 1 and self.config.prozesse == 0 and parallel.prozesszahl(0, *wie) > 1:
+            log.info(
+                f"Bau in einem Prozess: {', '.join(parallel.ungepruefte_plugins(config.plugins))} ist für den "
+                "parallelen Bau nicht geprüft (es könnte Angaben aller Seiten sammeln). Geht es doch, setzen Sie "
+                "'prozesse: 2' unter 'staedtenetz/katalog'."
+            )
+        self.aufteilung.starten(n, kandidaten, files, nav, config)
+        return nav
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env = self.aufteilung.umgebung(env, config, files)
         # The live preview builds a new template environment for every rebuild; keep the
         # compiled templates (Jinja's bytecode cache, checked against each template's source).
         if self.befehl == "serve":
             env.bytecode_cache = self.vorlagenspeicher
         return env
 
+    @event_priority(100)
     def on_build_error(self, *, error: Exception) -> None:
+        if self.aufteilung.ist_arbeiter:
+            self.aufteilung.arbeiter_fehler(error)  # ends this process
+        self.aufteilung.beenden()
         self.vorschaustand = None  # pages may be missing: the next rebuild renders everything
 
     def _listen_erzeugen(self, files: Files, config: MkDocsConfig) -> None:
@@ -248,6 +278,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             files.append(datei)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.aufteilung.ohne_quelle(page.file.src_uri):
+            return ""  # another process renders this page
         q = self.katalog.quellen.get(page.file.src_uri)
         if q is None:
             return None
@@ -257,6 +289,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.aufteilung.seite_vorbereiten(page)
         self.wikilinks.seite = page.file.src_uri  # the page rendered next: [[slug]] links relative to it
         self.abfragen.rendern = abfrage_ansicht.renderer(self.katalog, self.kontext.verlinker(page.url), page.file.src_uri)  # its query blocks, with links relative to it
         markdown = platzhalter.hervorheben(markdown)  # [AUSFÜLLEN: …] sichtbar markieren
@@ -272,6 +305,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.abfragen.rendern = None  # rendered; other Markdown conversions leave blocks as code
+        if self.aufteilung.fremd(page.file.src_uri):
+            _titel_bereinigen(page)  # the navigation here shows its title
+            page.meta["template"] = parallel.LEERE_VORLAGE  # and another process writes it
+            return html
         # Map (<!-- karte -->, members' page) and listing pages (<ordner>/index.md): ansichten/.
         url = _relative_urls(page, files)
         seite = page.file.src_uri
@@ -289,14 +326,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             html += self.nachtraege.marke(page.file.src_uri, "liste", self._liste(listenseite, page.url, files))
         if self.config.suche and seite == suche.PFAD and page.file.generated_by is not None:
             html += self.nachtraege.marke(seite, "suche", suche.formular(self.katalog))
-        # Titles and descriptions reach Material's templates unescaped (MkDocs' Jinja has no
-        # autoescape): escaped here, for every page before any template is rendered (the
-        # navigation of one page shows the titles of others).
-        bereinigen.seitenangaben(page.meta)
-        if "title" in page.meta:
-            page.title = page.meta["title"]  # type: ignore[misc]  # escaped above
-        elif page.title:
-            page.title = bereinigen.titel_html(page.title)  # type: ignore[misc]  # from the rendered <h1>
+        _titel_bereinigen(page)
         return html
 
     def _liste(self, seite: liste.Listenseite, seiten_url: str, files: Files) -> str:
@@ -316,6 +346,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.aufteilung.seite_fertig(page)  # the last page: the other processes' results
+        if self.aufteilung.fremd(page.file.src_uri):
+            return output
         output = self.nachtraege.einsetzen(page.file.src_uri, output)  # our held-back views
         skripte = assets.skripte(
             listenseite=liste.seite_der_liste(page.file.src_uri) is not None, html=output, suche=self.config.suche
@@ -330,6 +363,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return output if markiert is None else markiert
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.aufteilung.ist_arbeiter:  # never reached: a worker ends after the last page
+            self.aufteilung.arbeiter_fehler(RuntimeError("Bauprozess lief über die letzte Seite hinaus."))
+        self.aufteilung.zusammenfuehren()  # only if the last page was not the expected one
+        self.aufteilung.beenden()
         if not self.config.suche:
             return
         site = Path(config.site_dir)
@@ -370,6 +407,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     # Before the template renders the page.
     @event_priority(100)
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        if self.aufteilung.fremd(page.file.src_uri):
+            return context
         # Everything the page text became – Markdown, raw HTML, attr_list, extensions, and the
         # small views other plugins put in – passes the allow-list; our held-back HTML (markers)
         # joins only in on_post_page.
@@ -403,6 +442,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _wikilink_ziel(self, slug: str) -> tuple[str, str] | None:
         e = self.katalog.eintraege.get(slug)
         return (e.title, e.pfad) if e is not None else None
+
+
+def _titel_bereinigen(page: Page) -> None:
+    """Titles and descriptions reach Material's templates unescaped (MkDocs' Jinja has no
+    autoescape): escaped here, for every page before any template is rendered (the navigation of
+    one page shows the titles of others)."""
+    bereinigen.seitenangaben(page.meta)
+    if "title" in page.meta:
+        page.title = page.meta["title"]  # type: ignore[misc]  # escaped above
+    elif page.title:
+        page.title = bereinigen.titel_html(page.title)  # type: ignore[misc]  # from the rendered <h1>
 
 
 def _JA() -> bool:
@@ -452,6 +502,15 @@ def _konfigurationsstand(config: MkDocsConfig) -> tuple:
         elif wurzel.is_file():
             stand.append((str(wurzel), wurzel.stat().st_mtime_ns))
     return tuple(stand)
+
+
+def fremde_seite(config: MkDocsConfig, page: Page) -> bool:
+    """Another process of a parallel build renders this page (plugins/parallel.py): the other
+    plugins of the set skip it."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, KatalogPlugin):
+            return plugin.aufteilung.fremd(page.file.src_uri)
+    return False
 
 
 def katalog_von(config: MkDocsConfig) -> Katalog:

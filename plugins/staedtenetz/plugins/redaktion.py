@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 
 from staedtenetz.ansichten import redaktion
 from staedtenetz.inhalt.schema import json_text
-from staedtenetz.plugins.katalog import katalog_von
+from staedtenetz.plugins.katalog import fremde_seite, katalog_von
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -74,7 +74,7 @@ class RedaktionPlugin(BasePlugin[RedaktionConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         eintrag = katalog_von(config).eintrag_fuer_pfad(page.file.src_uri)
-        if eintrag is None:
+        if eintrag is None or fremde_seite(config, page):
             return html
         return redaktion.hinweis_einsetzen(html, eintrag.daten.status)
 

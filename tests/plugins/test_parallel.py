@@ -1,0 +1,227 @@
+"""The parallel build (plugins/parallel.py): same site as one process, every message once,
+a worker's error stops the build, no process left behind."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, ROOT, Handbuch, _umgebung
+from staedtenetz.plugins import parallel
+
+PRAXIS = """\
+---
+typ: praxisbeispiel
+art: illustrativ
+title: Beispiel {n}
+zusammenfassung: Erfundenes Praxisbeispiel {n} der Fixture-Seite zum Testen.
+kommune: essen
+handlungsfelder: [bildung]
+laufzeit:
+  von: 2020
+---
+# Beispiel {n}
+
+## Ablauf {n}
+
+Text mit einem [Verweis auf einen Abschnitt, den es nicht gibt](../kommunen/essen.md#gibt-es-nicht-{n}).
+"""
+
+
+def _parallel_handbuch(pfad: Path, anzahl: int = 6, **einstellungen: object) -> Handbuch:
+    h = Handbuch.anlegen(pfad).git_init()
+    konfiguration = h.pfad / "mkdocs.yml"
+    zeilen = "".join(f"      {k}: {v}\n" for k, v in {"prozesse": 2, "parallel_ab": 1, **einstellungen}.items())
+    text = konfiguration.read_text(encoding="utf-8").replace("  - staedtenetz/katalog\n", "  - staedtenetz/katalog:\n" + zeilen)
+    konfiguration.write_text(text + "validation:\n  anchors: warn\n  absolute_links: warn\n", encoding="utf-8")
+    for n in range(anzahl):
+        h.schreiben(f"docs/praxisbeispiele/beispiel-{n}.md", PRAXIS.format(n=n))
+    links = "\n".join(
+        f"- [Beispiel {n}](praxisbeispiele/beispiel-{n}.md#ablauf-{n}) und [fehlt](praxisbeispiele/beispiel-{n}.md#fehlt-{n})"
+        for n in range(anzahl)
+    )
+    # An absolute link: MkDocs warns while it converts the page – the start page is in the
+    # navigation, so every process converts it (for its title), but only one may report it.
+    h.schreiben("docs/index.md", f"# Testhandbuch\n\nStartseite, [absolut](/kommunen/essen/).\n\n{links}\n")
+    h.commit("Grundstock", "2024-01-15T10:00:00+01:00")
+    return h
+
+
+def test_aufteilung_und_prozesszahl() -> None:
+    seiten = [f"p/{i}.md" for i in range(7)]
+    assert parallel.aufteilen(seiten, 2) == {s: i % 2 for i, s in enumerate(seiten)}
+    assert set(parallel.aufteilen(seiten, 3).values()) == {0, 1, 2}
+    assert parallel.aufteilen(seiten, 1) == {s: 0 for s in seiten}
+    kerne = min(parallel.HOECHSTENS, parallel.nutzbare_kerne())
+    assert parallel.prozesszahl(0, "build", False, 1000, 400) == (kerne if os.name == "posix" else 1)
+    assert parallel.prozesszahl(0, "serve", False, 1000, 400) == 1  # never in the live preview
+    assert parallel.prozesszahl(0, "build", True, 1000, 400) == 1  # nor with --dirty
+    assert parallel.prozesszahl(0, "build", False, 399, 400) == 1
+    assert parallel.prozesszahl(1, "build", False, 1000, 400) == 1
+    assert parallel.prozesszahl(3, "gh-deploy", False, 1000, 400) == 3
+    assert parallel.prozesszahl(8, "build", False, 2, 1) == 2  # never more processes than pages
+    # Another plugin might gather facts from all pages: automatic means one process then …
+    assert parallel.prozesszahl(0, "build", False, 1000, 400, ["staedtenetz/katalog", "material/tags"]) == 1
+    assert parallel.ungepruefte_plugins(["staedtenetz/katalog", "material/tags", "haken.py"]) == ["haken.py", "material/tags"]
+    # … unless the handbook asks for processes explicitly.
+    assert parallel.prozesszahl(2, "build", False, 1000, 400, ["staedtenetz/katalog", "material/tags"]) == 2
+
+
+WARNHAKEN = """\
+import logging
+
+
+def on_page_content(html, page, config, files):  # like a plugin that checks the text
+    if "Ablauf" in html:
+        logging.getLogger("mkdocs.hooks.warnhaken").warning(f"Testwarnung beim Rendern von {page.file.src_uri}")
+    return html
+"""
+
+
+def test_meldungen_der_arbeitsprozesse_erscheinen_einmal_und_zaehlen_streng(tmp_path: Path) -> None:
+    h = _parallel_handbuch(tmp_path / "h")
+    h.schreiben("warnhaken.py", WARNHAKEN)
+    (h.pfad / "mkdocs.yml").write_text((h.pfad / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - warnhaken.py\n", encoding="utf-8")
+    r = h.bauen(strict=False)
+    assert r.returncode == 0, r.ausgabe
+    assert "Paralleler Bau: 2 Prozesse" in r.ausgabe
+    for n in range(6):
+        # From an entry (either process) to a missing anchor: once.
+        assert r.ausgabe.count(f"'praxisbeispiele/beispiel-{n}.md' contains a link '../kommunen/essen.md#gibt-es-nicht-{n}'") == 1, r.ausgabe
+        # From the main process's start page into every entry: the missing anchor once, the
+        # existing one (its anchors came from whichever process rendered it) never.
+        assert r.ausgabe.count(f"link 'praxisbeispiele/beispiel-{n}.md#fehlt-{n}'") == 1, r.ausgabe
+        assert f"#ablauf-{n}'" not in r.ausgabe
+        # Logged while the page renders, in whichever process renders it: once.
+        assert r.ausgabe.count(f"Testwarnung beim Rendern von praxisbeispiele/beispiel-{n}.md") == 1, r.ausgabe
+        seite = h.html(f"praxisbeispiele/beispiel-{n}/index.html")
+        assert seite.select_one("h1").get_text(strip=True) == f"Beispiel {n}"
+    assert "Page skipped" not in r.ausgabe and "Traceback" not in r.ausgabe
+    assert r.ausgabe.count("Doc file 'index.md' contains an absolute link '/kommunen/essen/'") == 1, r.ausgabe
+
+    streng = h.bauen()
+    assert streng.returncode == 1
+    assert "Aborted with 19 warnings in strict mode!" in streng.ausgabe
+
+
+def test_gleiche_website_wie_ein_prozess(tmp_path: Path) -> None:
+    """The repository's own handbook, built with one and with three processes: every file the
+    same (the catalogue's timestamp and Pagefind's shard names aside, which differ between any
+    two builds)."""
+    projekt = tmp_path / "handbuch"
+    for teil in ("docs", "includes", "overrides"):
+        shutil.copytree(ROOT / teil, projekt / teil)
+    if (ROOT / ".cache").is_dir():  # converted downloads, if this checkout has them
+        shutil.copytree(ROOT / ".cache", projekt / ".cache")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    prozesse: !ENV [STAEDTENETZ_PROZESSE, 0]\n" in text
+    text = text.replace("    prozesse: !ENV [STAEDTENETZ_PROZESSE, 0]\n", "    prozesse: !ENV [STAEDTENETZ_PROZESSE, 0]\n    parallel_ab: 1\n")
+    (projekt / "mkdocs.yml").write_text(text, encoding="utf-8")
+    h = Handbuch(projekt).git_init()
+    h.commit("Handbuch", "2025-03-01T09:00:00+01:00")
+
+    def bauen(prozesse: int, site: str) -> str:
+        env = {**_umgebung(), "STAEDTENETZ_PROZESSE": str(prozesse), "STAEDTENETZ_SITE_URL": "https://handbuch.example/"}
+        r = subprocess.run(
+            [str(BIN / "mkdocs"), "build", "--strict", "-d", site], cwd=projekt, env=env, capture_output=True, text=True, timeout=600
+        )
+        assert r.returncode == 0, r.stdout + r.stderr
+        return r.stdout + r.stderr
+
+    eins = bauen(1, "site-1")
+    drei = bauen(3, "site-3")
+    assert "Paralleler Bau" not in eins
+    m = re.search(r"Paralleler Bau: 3 Prozesse teilen sich (\d+) von (\d+) Seiten", drei)
+    assert m and int(m.group(1)) >= 40, drei
+    assert re.search(r"Suche: (\d+) Seiten", eins).group(1) == re.search(r"Suche: (\d+) Seiten", drei).group(1)
+
+    a, b = projekt / "site-1", projekt / "site-3"
+    dateien_a = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    dateien_b = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    # Pagefind names its filter and meta shards by a hash over an order it does not fix.
+    ohne_shards = lambda namen: [n for n in namen if not re.match(r"pagefind/(filter/|pagefind\.|pagefind-entry\.json)", n)]  # noqa: E731
+    assert ohne_shards(dateien_a) == ohne_shards(dateien_b)
+    assert len(dateien_a) == len(dateien_b) and len(dateien_a) > 300
+    verschieden = []
+    for name in ohne_shards(dateien_a):
+        if name == "katalog.json":
+            ka, kb = (json.loads((x / name).read_text(encoding="utf-8")) for x in (a, b))
+            ka.get("meta", ka).pop("erzeugt", None)
+            kb.get("meta", kb).pop("erzeugt", None)
+            if ka != kb:
+                verschieden.append(name)
+        elif not filecmp.cmp(a / name, b / name, shallow=False):
+            verschieden.append(name)
+    assert verschieden == []
+    # Pagefind's fragments (one per page, named by its content) are the same.
+    assert [n for n in dateien_a if n.startswith("pagefind/fragment/")] == [n for n in dateien_b if n.startswith("pagefind/fragment/")]
+
+
+HAKEN = """\
+import os
+
+from mkdocs.exceptions import PluginError
+
+HAUPT = os.getpid()
+
+
+def on_page_content(html, page, config, files):
+    if os.getpid() != HAUPT and "Ablauf" in html:  # a worker's own entry (others arrive empty)
+        with open(os.path.join(os.path.dirname(__file__), "arbeiter.pid"), "a") as f:
+            f.write(f"{os.getpid()}\\n")
+        {fehler}
+    return html
+"""
+
+
+@pytest.mark.parametrize(
+    ("fehler", "erwartet"),
+    [
+        ('raise PluginError("Absichtlicher Fehler im Arbeitsprozess")', "Absichtlicher Fehler im Arbeitsprozess"),
+        ('raise RuntimeError("Programmfehler im Arbeitsprozess")', "Fehler in einem parallelen Bauprozess"),
+        ("os._exit(3)", "endete ohne Ergebnis (Exit-Code 3)"),
+    ],
+    ids=["inhaltsfehler", "programmfehler", "abbruch"],
+)
+def test_fehler_eines_arbeitsprozesses_bricht_den_bau_ab(tmp_path: Path, fehler: str, erwartet: str) -> None:
+    h = _parallel_handbuch(tmp_path / "h")
+    h.schreiben("haken.py", HAKEN.replace("{fehler}", fehler))
+    (h.pfad / "mkdocs.yml").write_text((h.pfad / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - haken.py\n", encoding="utf-8")
+    r = h.bauen(strict=False)
+    assert r.returncode == 1, r.ausgabe
+    assert erwartet in r.ausgabe
+    assert "Error building page" not in r.ausgabe  # the main process's own pages are fine
+    if "PluginError" in fehler:
+        # As with one process: MkDocs names the page, then the error follows on its own line.
+        assert re.search(r"Error reading page 'praxisbeispiele/beispiel-\d\.md':\nERROR +-  Absichtlicher Fehler", r.ausgabe)
+        assert "Aborted with a BuildError!" in r.ausgabe and "Traceback" not in r.ausgabe
+    if "RuntimeError" in fehler:
+        assert "Programmfehler im Arbeitsprozess" in r.ausgabe
+    pids = {int(z) for z in (h.pfad / "arbeiter.pid").read_text().split()}
+    assert len(pids) == 1
+    for pid in pids:  # no worker left behind
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_unbekanntes_plugin_baut_in_einem_prozess(tmp_path: Path) -> None:
+    """Automatic (prozesse: 0) forks only with the plugins known to work page by page."""
+    h = _parallel_handbuch(tmp_path / "h", anzahl=2, prozesse=0)
+    r = h.bauen(strict=False)
+    assert r.returncode == 0, r.ausgabe
+    if parallel.nutzbare_kerne() >= 2:
+        assert "Paralleler Bau: 2 Prozesse" in r.ausgabe
+    h.schreiben("sammler.py", "def on_page_markdown(markdown, page, config, files):\n    return markdown\n")
+    (h.pfad / "mkdocs.yml").write_text((h.pfad / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - sammler.py\n", encoding="utf-8")
+    r = h.bauen(strict=False)
+    assert r.returncode == 0, r.ausgabe
+    assert "Paralleler Bau" not in r.ausgabe
+    if parallel.nutzbare_kerne() >= 2:
+        assert "Bau in einem Prozess: sammler.py ist für den parallelen Bau nicht geprüft" in r.ausgabe
