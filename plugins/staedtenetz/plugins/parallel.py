@@ -127,10 +127,16 @@ class _Sammler(logging.Handler):
         seite = getattr(self.config, "_current_page", None)  # set by MkDocs' page loop
         if record.levelno < logging.ERROR and seite is not None and self.aufteilung.fremd(seite.file.src_uri):
             return
-        d = {k: getattr(record, k, None) for k in _FELDER}
-        d["msg"] = record.getMessage()
-        if record.exc_info:
-            d["exc_text"] = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+        if record.levelno < logging.INFO and seite is None:
+            return  # debug lines outside a page ("Reading: …"): the main process has them too
+        try:
+            d = {k: getattr(record, k, None) for k in _FELDER}
+            d["msg"] = record.getMessage()
+            if record.exc_info:
+                d["exc_text"] = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+        except Exception:  # noqa: BLE001 - as logging does: a broken record is reported, not raised
+            self.handleError(record)
+            return
         self.meldungen.append(d)
 
 
@@ -148,8 +154,9 @@ class _Ohne(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         text = str(record.msg)
-        if text.startswith("Page skipped: '"):
-            return not self.aufteilung.fremd(text[len("Page skipped: '"):].split("'", 1)[0])
+        seite = getattr(self.aufteilung.config, "_current_page", None)  # set by MkDocs' page loop
+        if text.startswith("Page skipped: '") and seite is not None:
+            return not self.aufteilung.fremd(seite.file.src_uri)
         if self.aufteilung.arbeiterfehler and text.startswith(f"Error building page '{self.aufteilung.letzte}':"):
             return False
         return True
@@ -167,6 +174,8 @@ class Aufteilung:
         self.kinder: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self.arbeiterfehler = False
         self._files: Files | None = None
+        self.config: MkDocsConfig | None = None
+        self._haupt = os.getpid()
         self._schreibende: int | None = None
         self._sammler: _Sammler | None = None
         self._filter: _Ohne | None = None
@@ -206,6 +215,8 @@ class Aufteilung:
             return
         self.prozesse = prozesse
         self._files = files
+        self.config = config
+        self._haupt = os.getpid()
         self._filter = _Ohne(self)
         for name in GENERATOREN:
             logging.getLogger(f"{name}.commands.build").addFilter(self._filter)
@@ -218,16 +229,32 @@ class Aufteilung:
         sys.stdout.flush()
         sys.stderr.flush()
         for k in range(1, prozesse):
-            lesen, schreiben = os.pipe()
-            pid = os.fork()
+            try:
+                lesen, schreiben = os.pipe()
+                try:
+                    pid = os.fork()
+                except OSError:
+                    os.close(lesen)
+                    os.close(schreiben)
+                    raise
+            except OSError as grund:  # no more processes: the main process renders the rest
+                log.info(f"Paralleler Bau: nur {k} von {prozesse} Prozessen ({grund}).")
+                self.besitzer = {s: b for s, b in self.besitzer.items() if b < k}
+                break
             if pid == 0:
                 os.close(lesen)
                 self._arbeiter_werden(k, schreiben, config)
                 return
             os.close(schreiben)
             self.kinder.append((pid, lesen))
-        n = len(self.besitzer)
-        log.info(f"Paralleler Bau: {prozesse} Prozesse teilen sich {n} von {len(seiten)} Seiten.")
+        if not self.kinder:
+            self.beenden()
+            self.prozesse = 1
+            return
+        log.info(
+            f"Paralleler Bau: {len(self.kinder) + 1} Prozesse; {len(self.besitzer)} von {len(seiten)} Seiten "
+            "rendern die weiteren Prozesse."
+        )
 
     def _arbeiter_werden(self, nummer: int, schreiben: int, config: MkDocsConfig) -> None:
         self.nummer = nummer
@@ -237,6 +264,7 @@ class Aufteilung:
         self.kinder = []
         signal.signal(signal.SIGINT, lambda *_: os._exit(130))
         signal.signal(signal.SIGTERM, lambda *_: os._exit(143))
+        _mit_dem_hauptprozess_enden(self._haupt)
         # Everything this process logs goes to the main process, which shows and counts it.
         self._sammler = _Sammler(self, config)
         for name in (*GENERATOREN, ""):
@@ -299,6 +327,11 @@ class Aufteilung:
             with os.fdopen(self._schreibende, "wb") as ziel:  # type: ignore[arg-type]
                 ziel.write(daten)
         finally:
+            for strom in (sys.stdout, sys.stderr):
+                try:
+                    strom.flush()
+                except (OSError, ValueError):
+                    pass
             os._exit(0 if ergebnis.fehler is None else 1)
 
     def arbeiter_fehler(self, error: BaseException) -> None:
@@ -311,14 +344,16 @@ class Aufteilung:
         """Main process: wait for every worker, show its messages, take over its anchors."""
         if not self.kinder:
             return
-        kinder, self.kinder = self.kinder, []
         warten = time.perf_counter()
         fehler: list[tuple[str, str, bool]] = []
         dateien = {f.src_uri: f for f in self._files} if self._files is not None else {}
-        for pid, lesen in kinder:
-            with os.fdopen(lesen, "rb") as quelle:
+        while self.kinder:
+            pid, lesen = self.kinder[0]
+            with open(lesen, "rb", closefd=False) as quelle:
                 daten = quelle.read()
             _, status = os.waitpid(pid, 0)
+            self.kinder.pop(0)
+            os.close(lesen)
             try:
                 ergebnis: Ergebnis = pickle.loads(daten) if daten else None  # our own child's bytes
             except Exception:  # noqa: BLE001 - a truncated result: reported below
@@ -373,6 +408,20 @@ class Aufteilung:
         if self._eingefroren:
             gc.unfreeze()
             self._eingefroren = False
+
+
+def _mit_dem_hauptprozess_enden(haupt: int) -> None:
+    """A worker ends when the main process does (killed, out of memory …), instead of writing
+    into the site on its own: Linux's PR_SET_PDEATHSIG, then a check that the parent did not end
+    before that was set."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != haupt:
+        os._exit(1)
 
 
 def _leer_rendern(page: Page):
