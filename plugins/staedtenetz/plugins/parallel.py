@@ -277,12 +277,9 @@ class Aufteilung:
     # -- every process, per page ----------------------------------------------------------------
 
     def seite_vorbereiten(self, page: Page) -> None:
-        """A foreign page: an empty template (no file written here), and outside the navigation
-        no Markdown conversion either."""
-        if not self.fremd(page.file.src_uri):
-            return
-        page.meta["template"] = LEERE_VORLAGE
-        if page.file.src_uri not in self.in_nav:
+        """A foreign page outside the navigation: no Markdown conversion here. (Every foreign
+        page gets the empty template in ``on_page_content``, after the meta is cleaned.)"""
+        if self.ohne_quelle(page.file.src_uri):
             page.render = _leer_rendern(page)  # type: ignore[method-assign]
 
     def umgebung(self, env, config: MkDocsConfig, files: Files):
