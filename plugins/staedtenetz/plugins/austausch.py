@@ -34,7 +34,7 @@ from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, E
 from staedtenetz.beitrag import vorlage
 from staedtenetz.beitrag.felder import VORLAGENTYPEN
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
-from staedtenetz.plugins.katalog import KatalogPlugin, fremde_seite, katalog_von
+from staedtenetz.plugins.katalog import fremde_seite, katalog_plugin, katalog_von
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -251,10 +251,8 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
 
 
 def _ausgabe(config: MkDocsConfig) -> Ausgabe:
-    for plugin in config.plugins.values():
-        if isinstance(plugin, KatalogPlugin):
-            return plugin.ausgabe
-    return Ausgabe()
+    plugin = katalog_plugin(config)
+    return plugin.ausgabe if plugin is not None else Ausgabe()
 
 
 _H1_RE = re.compile(r"^# .*$", re.MULTILINE)

@@ -504,20 +504,26 @@ def _konfigurationsstand(config: MkDocsConfig) -> tuple:
     return tuple(stand)
 
 
+def katalog_plugin(config: MkDocsConfig) -> KatalogPlugin | None:
+    """This build's ``staedtenetz/katalog``, for the other plugins of the set."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, KatalogPlugin):
+            return plugin
+    return None
+
+
 def fremde_seite(config: MkDocsConfig, page: Page) -> bool:
     """Another process of a parallel build renders this page (plugins/parallel.py): the other
     plugins of the set skip it."""
-    for plugin in config.plugins.values():
-        if isinstance(plugin, KatalogPlugin):
-            return plugin.aufteilung.fremd(page.file.src_uri)
-    return False
+    plugin = katalog_plugin(config)
+    return plugin is not None and plugin.aufteilung.fremd(page.file.src_uri)
 
 
 def katalog_von(config: MkDocsConfig) -> Katalog:
     """The catalogue of the current build, for the other plugins of the set."""
-    for plugin in config.plugins.values():
-        if isinstance(plugin, KatalogPlugin):
-            return plugin.katalog
+    plugin = katalog_plugin(config)
+    if plugin is not None:
+        return plugin.katalog
     raise PluginError("Dieses Plugin braucht 'staedtenetz/katalog': tragen Sie es in mkdocs.yml unter 'plugins' davor ein.")
 
 
