@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, ROOT, Handbuch, _umgebung
+from staedtenetz.ansichten import suche
 from staedtenetz.plugins import parallel
 
 PRAXIS = """\
@@ -115,7 +116,8 @@ def test_meldungen_der_arbeitsprozesse_erscheinen_einmal_und_zaehlen_streng(tmp_
 def test_gleiche_website_wie_ein_prozess(tmp_path: Path) -> None:
     """The repository's own handbook, built with one and with three processes: every file the
     same (the catalogue's timestamp and Pagefind's shard names aside, which differ between any
-    two builds)."""
+    two builds). And its search index, built from the pages' extracts (suche.auszug), is the one
+    Pagefind builds from the whole pages."""
     projekt = tmp_path / "handbuch"
     for teil in ("docs", "includes", "overrides"):
         shutil.copytree(ROOT / teil, projekt / teil)
@@ -128,8 +130,11 @@ def test_gleiche_website_wie_ein_prozess(tmp_path: Path) -> None:
     h = Handbuch(projekt).git_init()
     h.commit("Handbuch", "2025-03-01T09:00:00+01:00")
 
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+
     def bauen(prozesse: int, site: str) -> str:
-        env = {**_umgebung(), "STAEDTENETZ_PROZESSE": str(prozesse), "STAEDTENETZ_SITE_URL": "https://handbuch.example/"}
+        env = {**_umgebung(), "STAEDTENETZ_PROZESSE": str(prozesse), "STAEDTENETZ_SITE_URL": "https://handbuch.example/", "TMPDIR": str(tmp)}
         r = subprocess.run(
             [str(BIN / "mkdocs"), "build", "--strict", "-d", site], cwd=projekt, env=env, capture_output=True, text=True, timeout=600
         )
@@ -163,7 +168,22 @@ def test_gleiche_website_wie_ein_prozess(tmp_path: Path) -> None:
     assert verschieden == []
     # Pagefind's fragments (one per page, named by its content) are the same.
     assert [n for n in dateien_a if n.startswith("pagefind/fragment/")] == [n for n in dateien_b if n.startswith("pagefind/fragment/")]
+    assert list(tmp.iterdir()) == []  # the extracts are gone
 
+    # Pagefind over the whole pages, in the same kind of folder and order as the extracts: the
+    # same fragments and the same word index (both named by their content).
+    ganz = suche.auszugsordner(0)
+    try:
+        for seite in a.rglob("*.html"):
+            if not seite.is_relative_to(a / "pagefind"):
+                (ganz / seite.relative_to(a)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(seite, ganz / seite.relative_to(a))
+        index = tmp_path / "index"
+        assert suche.index_bauen(index, ganz) == int(re.search(r"Suche: (\d+) Seiten", eins).group(1))
+    finally:
+        shutil.rmtree(ganz)
+    for teil in ("fragment", "index"):
+        assert sorted(p.name for p in (index / "pagefind" / teil).iterdir()) == sorted(p.name for p in (a / "pagefind" / teil).iterdir())
 
 HAKEN = """\
 import os

@@ -18,15 +18,22 @@ Pagefind reads the finished HTML after the build and writes a chunked index to `
 - :func:`seite` and :func:`formular`: the search page ``suche.md`` (generated) and its filter
   form, which the glue appends like a listing (held back from the sanitizer, which allows no
   forms in content). The header's search box sends the query there without JavaScript.
-- :func:`index_bauen`: runs the Pagefind binary from the PyPI package ``pagefind[bin]``.
+- :func:`auszug`: what Pagefind reads of a marked page – its ``<html>`` tag (the language) and
+  the marked ``<article>``. Pagefind builds the same index from the extracts as from the whole
+  pages (tests/plugins/test_parallel.py) while reading about a fifth of the bytes: no
+  navigation, header or scripts. ``mkdocs build`` writes them to a folder of its own.
+- :func:`index_bauen`: runs the Pagefind binary from the PyPI package ``pagefind[bin]``, over
+  the extracts or over the site itself (the live preview, which rebuilds only some pages).
 
 Knows nothing of MkDocs.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +56,8 @@ AUSGENOMMEN = (".headerlink", ".md-content__button", ".md-source-file")
 GEWICHT_NAMEN = "3"
 
 _ARTIKEL = re.compile(r'<article class="md-content__inner md-typeset"\s*>')
+_KOPF = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+_HTML = re.compile(r"<html\b[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -116,14 +125,48 @@ def markieren(ausgabe: str, daten: Suchdaten) -> str | None:
         el("span", {"data-pagefind-meta": "art"}, daten.zeile),
         filter_,
     )
-    kopf = '<article class="md-content__inner md-typeset" data-pagefind-body>'
-    ausgabe = ausgabe[: m.start()] + kopf + block + ausgabe[m.end() :]
+    ausgabe = ausgabe[: m.start()] + _KOPF + block + ausgabe[m.end() :]
     if daten.namen:  # at the end of the article, so a result's excerpt starts with the title and text
         namen = el("p", {"data-pagefind-weight": GEWICHT_NAMEN, "hidden": ""}, " · ".join(daten.namen))
         ende = ausgabe.rfind("</article>")
         if ende > m.start():
             ausgabe = ausgabe[:ende] + namen + ausgabe[ende:]
     return ausgabe
+
+
+def auszug(markiert: str) -> str | None:
+    """The part of a page :func:`markieren` marked that Pagefind indexes: the ``<html>`` start tag
+    (Pagefind takes the language from it) and the marked article, whose end is the page's last
+    ``</article>`` (Material's content article; the sanitized page text inside it is well-formed,
+    and nothing after it in the templates is an article). None for an unmarked page."""
+    anfang = markiert.find(_KOPF)
+    ende = markiert.rfind("</article>")
+    html = _HTML.search(markiert, 0, max(anfang, 0))
+    if anfang < 0 or ende < anfang or html is None:
+        return None
+    return (
+        f'<!DOCTYPE html>\n{html.group(0)}<head><meta charset="utf-8"></head><body>'
+        f"{markiert[anfang : ende + len('</article>')]}</body></html>\n"
+    )
+
+
+#: Where the extracts go if there is room: memory (tmpfs), not disk – on ext4, creating and
+#: deleting thousands of files and folders costs more system time than Pagefind saves.
+SPEICHERORDNER = Path("/dev/shm")
+
+
+def auszugsordner(quellbytes: int) -> Path:
+    """A new folder for the extracts of a build whose pages' sources have ``quellbytes`` bytes:
+    in :data:`SPEICHERORDNER` if it has room for four times that (an extract is smaller than
+    its page), else in the usual temporary folder."""
+    try:
+        frei = os.statvfs(SPEICHERORDNER)
+        platz = frei.f_bavail * frei.f_frsize
+        if os.access(SPEICHERORDNER, os.W_OK) and platz > 4 * quellbytes + (64 << 20):
+            return Path(tempfile.mkdtemp(prefix="staedtenetz-suche-", dir=SPEICHERORDNER))
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="staedtenetz-suche-"))
 
 
 def seite() -> str:
@@ -223,12 +266,34 @@ def _programm() -> Path:
     return Path(pagefind_bin.get_executable())
 
 
-def index_bauen(site_dir: Path) -> int:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind``; the number of pages indexed."""
+def _in_fester_reihenfolge(ordner: Path) -> Path:
+    """The extracts in ``ordner``, moved to a new folder inside it in sorted order. Pagefind
+    numbers the pages in the order the folder lists them; on tmpfs that is the order the files
+    were written, which differs between parallel builds. Written in sorted order, the same
+    pages give the same index."""
+    dateien = sorted(ordner.rglob("*.html"))
+    neu = ordner / ".sortiert"
+    for datei in dateien:
+        ziel = neu / datei.relative_to(ordner)
+        ziel.parent.mkdir(parents=True, exist_ok=True)
+        datei.rename(ziel)
+    neu.mkdir(exist_ok=True)
+    return neu
+
+
+def index_bauen(site_dir: Path, auszuege: Path | None = None) -> int:
+    """Index the built site in ``site_dir`` into ``site_dir/pagefind``; the number of pages indexed.
+
+    ``auszuege``: a folder with the :func:`auszug` of every marked page at its path in the site,
+    indexed instead of the site itself (same index; no extract at all: no page to index, 0)."""
+    if auszuege is not None:
+        auszuege = _in_fester_reihenfolge(auszuege)
+        if next(auszuege.rglob("*.html"), None) is None:
+            return 0  # Pagefind fails on a folder without pages
     befehl = [
         str(_programm()),
-        "--site", str(site_dir),
-        "--output-subdir", ORDNER,
+        "--site", str(auszuege or site_dir),
+        "--output-path", str(site_dir / ORDNER),
         "--exclude-selectors", ", ".join(AUSGENOMMEN),
     ]
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -92,6 +93,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._suchsperre = threading.Lock()  # the live preview indexes in a thread, one run at a time
         self._suchlauf = 0
         self.aufteilung = parallel.Aufteilung()  # per build: which process renders which page
+        self.auszuege: Path | None = None  # per build: what Pagefind reads of each page (suche.auszug)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -231,8 +233,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 "parallelen Bau nicht geprüft (es könnte Angaben aller Seiten sammeln). Geht es doch, setzen Sie "
                 "'prozesse: 2' unter 'staedtenetz/katalog'."
             )
+        self._auszuege_entfernen()
+        if self.config.suche and self.befehl != "serve" and not self.dirty:
+            # Every process writes the extracts of its pages here (forked next: one folder).
+            self.auszuege = suche.auszugsordner(sum(_groesse(f.abs_src_path) for f in files.documentation_pages()))
         self.aufteilung.starten(n, kandidaten, files, nav, config)
         return nav
+
+    def _auszuege_entfernen(self) -> None:
+        if self.auszuege is not None:
+            shutil.rmtree(self.auszuege, ignore_errors=True)
+            self.auszuege = None
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env = self.aufteilung.umgebung(env, config, files)
@@ -247,6 +258,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.aufteilung.ist_arbeiter:
             self.aufteilung.arbeiter_fehler(error)  # ends this process
         self.aufteilung.beenden()
+        self._auszuege_entfernen()
         self.vorschaustand = None  # pages may be missing: the next rebuild renders everything
 
     def _listen_erzeugen(self, files: Files, config: MkDocsConfig) -> None:
@@ -360,7 +372,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if not suche.indexiert(e, self.ausgabe):
             return output
         markiert = suche.markieren(output, suche.suchdaten(e, self.katalog, page.title or ""))
-        return output if markiert is None else markiert
+        if markiert is None:
+            return output
+        if self.auszuege is not None:
+            auszug = suche.auszug(markiert)
+            if auszug is not None:
+                ziel = self.auszuege / page.file.dest_path
+                try:
+                    ziel.parent.mkdir(parents=True, exist_ok=True)
+                    ziel.write_text(auszug, encoding="utf-8")
+                except OSError as fehler:
+                    raise PluginError(
+                        f"Suche: Der Auszug der Seite '{page.file.src_uri}' für den Suchindex ließ sich nicht "
+                        f"schreiben ({fehler}). Ist {self.auszuege.parent} voll? Geben Sie dort Platz frei."
+                    ) from fehler
+        return markiert
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.aufteilung.ist_arbeiter:  # never reached: a worker ends after the last page
@@ -377,19 +403,22 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             threading.Thread(target=self._suchindex, args=(site, self._suchlauf), daemon=True).start()
             return
         try:
-            self._suchindex(site)
+            self._suchindex(site, auszuege=self.auszuege)
         except suche.SuchindexFehler as fehler:
             raise PluginError(str(fehler)) from fehler
+        finally:
+            self._auszuege_entfernen()
 
-    def _suchindex(self, site: Path, lauf: int | None = None) -> None:
-        """Build the search index of ``site``; ``lauf``: the preview's rebuild it belongs to
-        (in a thread: one index at a time, errors logged, a stale run dropped)."""
+    def _suchindex(self, site: Path, lauf: int | None = None, auszuege: Path | None = None) -> None:
+        """Build the search index of ``site`` (from ``auszuege`` if given); ``lauf``: the
+        preview's rebuild it belongs to (in a thread: one index at a time, errors logged, a
+        stale run dropped)."""
         with self._suchsperre:
             if lauf is not None and lauf != self._suchlauf:
                 return  # a newer rebuild has started its own run
             start = time.perf_counter()
             try:
-                n = suche.index_bauen(site)
+                n = suche.index_bauen(site, auszuege)
             except suche.SuchindexFehler as fehler:
                 if lauf is None:
                     raise
@@ -453,6 +482,13 @@ def _titel_bereinigen(page: Page) -> None:
         page.title = page.meta["title"]  # type: ignore[misc]  # escaped above
     elif page.title:
         page.title = bereinigen.titel_html(page.title)  # type: ignore[misc]  # from the rendered <h1>
+
+
+def _groesse(pfad: str | None) -> int:
+    try:
+        return os.path.getsize(pfad) if pfad else 4096
+    except OSError:
+        return 0
 
 
 def _JA() -> bool:
