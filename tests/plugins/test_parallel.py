@@ -37,6 +37,14 @@ Text mit einem [Verweis auf einen Abschnitt, den es nicht gibt](../kommunen/esse
 """
 
 
+def _eigener_tmp(tmp_path: Path, monkeypatch) -> Path:
+    """A temporary folder of the test's own for the builds (TMPDIR): the search extracts go there."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    return tmp
+
+
 def _parallel_handbuch(pfad: Path, anzahl: int = 6, **einstellungen: object) -> Handbuch:
     h = Handbuch.anlegen(pfad).git_init()
     konfiguration = h.pfad / "mkdocs.yml"
@@ -130,11 +138,8 @@ def test_gleiche_website_wie_ein_prozess(tmp_path: Path) -> None:
     h = Handbuch(projekt).git_init()
     h.commit("Handbuch", "2025-03-01T09:00:00+01:00")
 
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
-
     def bauen(prozesse: int, site: str) -> str:
-        env = {**_umgebung(), "STAEDTENETZ_PROZESSE": str(prozesse), "STAEDTENETZ_SITE_URL": "https://handbuch.example/", "TMPDIR": str(tmp)}
+        env = {**_umgebung(), "STAEDTENETZ_PROZESSE": str(prozesse), "STAEDTENETZ_SITE_URL": "https://handbuch.example/"}
         r = subprocess.run(
             [str(BIN / "mkdocs"), "build", "--strict", "-d", site], cwd=projekt, env=env, capture_output=True, text=True, timeout=600
         )
@@ -168,7 +173,6 @@ def test_gleiche_website_wie_ein_prozess(tmp_path: Path) -> None:
     assert verschieden == []
     # Pagefind's fragments (one per page, named by its content) are the same.
     assert [n for n in dateien_a if n.startswith("pagefind/fragment/")] == [n for n in dateien_b if n.startswith("pagefind/fragment/")]
-    assert list(tmp.iterdir()) == []  # the extracts are gone
 
     # Pagefind over the whole pages, in the same kind of folder and order as the extracts: the
     # same fragments and the same word index (both named by their content).
@@ -211,7 +215,8 @@ def on_page_content(html, page, config, files):
     ],
     ids=["inhaltsfehler", "programmfehler", "abbruch"],
 )
-def test_fehler_eines_arbeitsprozesses_bricht_den_bau_ab(tmp_path: Path, fehler: str, erwartet: str) -> None:
+def test_fehler_eines_arbeitsprozesses_bricht_den_bau_ab(tmp_path: Path, fehler: str, erwartet: str, monkeypatch) -> None:
+    tmp = _eigener_tmp(tmp_path, monkeypatch)
     h = _parallel_handbuch(tmp_path / "h")
     h.schreiben("haken.py", HAKEN.replace("{fehler}", fehler))
     (h.pfad / "mkdocs.yml").write_text((h.pfad / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - haken.py\n", encoding="utf-8")
@@ -225,6 +230,7 @@ def test_fehler_eines_arbeitsprozesses_bricht_den_bau_ab(tmp_path: Path, fehler:
         assert "Aborted with a BuildError!" in r.ausgabe and "Traceback" not in r.ausgabe
     if "RuntimeError" in fehler:
         assert "Programmfehler im Arbeitsprozess" in r.ausgabe
+    assert list(tmp.iterdir()) == []  # the search extracts are gone
     pids = {int(z) for z in (h.pfad / "arbeiter.pid").read_text().split()}
     assert len(pids) == 1
     for pid in pids:  # no worker left behind
@@ -273,16 +279,49 @@ def on_page_content(html, page, config, files):
 """
 
 
-def test_fehler_im_hauptprozess_beendet_die_arbeitsprozesse(tmp_path: Path) -> None:
+def test_fehler_im_hauptprozess_beendet_die_arbeitsprozesse(tmp_path: Path, monkeypatch) -> None:
+    tmp = _eigener_tmp(tmp_path, monkeypatch)
     h = _parallel_handbuch(tmp_path / "h", anzahl=8)
     h.schreiben("haken.py", HAUPTFEHLER)
     (h.pfad / "mkdocs.yml").write_text((h.pfad / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - haken.py\n", encoding="utf-8")
     r = h.bauen(strict=False)
     assert r.returncode == 1, r.ausgabe
     assert "Absichtlicher Fehler im Hauptprozess" in r.ausgabe and "Aborted with a BuildError!" in r.ausgabe
+    assert list(tmp.iterdir()) == []
     pid = int((h.pfad / "arbeiter.pid").read_text())
     with pytest.raises(ProcessLookupError):  # killed and reaped by the main process
         os.kill(pid, 0)
     # It was stopped, not left to finish: 8 × 0.2 s of work would have written its pages.
     geschrieben = [n for n in range(8) if (h.site / f"praxisbeispiele/beispiel-{n}/index.html").exists()]
     assert len(geschrieben) < 4, geschrieben
+
+
+ABBRUCH = """\
+import os
+
+HAUPT = os.getpid()
+
+
+def on_page_content(html, page, config, files):
+    if os.getpid() == HAUPT and "Ablauf" in html:
+        raise KeyboardInterrupt  # as Ctrl+C: no build error, MkDocs stops at once
+    return html
+"""
+
+
+def test_auszuege_der_suche_werden_weggeraeumt(tmp_path: Path, monkeypatch) -> None:
+    """The extracts for the search index (suche.auszug) live in a temporary folder – with TMPDIR
+    unset in memory (/dev/shm) – that is gone after every build: done, failed or interrupted."""
+    tmp = _eigener_tmp(tmp_path, monkeypatch)
+    h = _parallel_handbuch(tmp_path / "h")
+    r = h.bauen(strict=False)
+    assert r.returncode == 0, r.ausgabe
+    assert "Paralleler Bau: 2 Prozesse" in r.ausgabe
+    assert re.search(r"Suche: 1\d Seiten im Suchindex", r.ausgabe), r.ausgabe
+    assert list(tmp.iterdir()) == []
+    # Interrupted in the main process while the worker renders.
+    h.schreiben("haken.py", ABBRUCH)
+    (h.pfad / "mkdocs.yml").write_text((h.pfad / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - haken.py\n", encoding="utf-8")
+    r = h.bauen(strict=False)
+    assert r.returncode != 0 and r.ausgabe.rstrip().endswith("Aborted!"), r.ausgabe  # click on Ctrl+C
+    assert list(tmp.iterdir()) == []

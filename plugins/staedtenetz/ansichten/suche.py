@@ -157,15 +157,15 @@ SPEICHERORDNER = Path("/dev/shm")
 
 def auszugsordner(quellbytes: int) -> Path:
     """A new folder for the extracts of a build whose pages' sources have ``quellbytes`` bytes:
-    in :data:`SPEICHERORDNER` if it has room for four times that (an extract is smaller than
-    its page), else in the usual temporary folder."""
-    try:
-        frei = os.statvfs(SPEICHERORDNER)
-        platz = frei.f_bavail * frei.f_frsize
-        if os.access(SPEICHERORDNER, os.W_OK) and platz > 4 * quellbytes + (64 << 20):
-            return Path(tempfile.mkdtemp(prefix="staedtenetz-suche-", dir=SPEICHERORDNER))
-    except OSError:
-        pass
+    where ``TMPDIR`` says if it is set, else in :data:`SPEICHERORDNER` if that has room for four
+    times that (an extract is smaller than its page), else in the usual temporary folder."""
+    if not os.environ.get("TMPDIR"):
+        try:
+            frei = os.statvfs(SPEICHERORDNER)
+            if os.access(SPEICHERORDNER, os.W_OK) and frei.f_bavail * frei.f_frsize > 4 * quellbytes + (64 << 20):
+                return Path(tempfile.mkdtemp(prefix="staedtenetz-suche-", dir=SPEICHERORDNER))
+        except OSError:
+            pass
     return Path(tempfile.mkdtemp(prefix="staedtenetz-suche-"))
 
 

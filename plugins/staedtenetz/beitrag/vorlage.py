@@ -17,6 +17,7 @@ Both carry their title in the document properties.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import subprocess
@@ -74,6 +75,13 @@ def _anleitung(typ: str) -> list[str]:
 
 def docx_bytes(typ: str, katalog: Any = None) -> bytes:
     """The DOCX template of ``typ`` (hints with the allowed values from ``katalog``)."""
+    # the hints name titles from the catalogue: text from many hands, kept XML-safe
+    return _docx_bytes(typ, tuple(xml_text(z.hinweis(katalog)) for z in zeilen(typ)))
+
+
+@functools.lru_cache(maxsize=32)
+def _docx_bytes(typ: str, hinweise: tuple[str, ...]) -> bytes:
+    """The same bytes for the same hints (the live preview asks on every rebuild)."""
     import docx
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Cm, Pt, RGBColor
@@ -99,8 +107,7 @@ def docx_bytes(typ: str, katalog: Any = None) -> bytes:
         zelle.text = ""
         zelle.paragraphs[0].add_run(text).bold = True
     reihen = [(TYPZEILE, TYP_BEZEICHNUNG[typ][0], "Nicht ändern: sagt, was für ein Eintrag entsteht.")]
-    # the hints name titles from the catalogue: text from many hands, kept XML-safe
-    reihen += [(z.titel, "", xml_text(z.hinweis(katalog))) for z in zeilen(typ)]
+    reihen += [(z.titel, "", hinweis) for z, hinweis in zip(zeilen(typ), hinweise, strict=True)]
     for label, wert, hinweis_text in reihen:
         zellen = tabelle.add_row().cells
         zellen[0].text = label

@@ -7,6 +7,7 @@ and the submission form; a test keeps it identical to :func:`json_schema`. Regen
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Annotated, Any
 
@@ -47,5 +48,6 @@ def json_schema() -> dict[str, Any]:
     }
 
 
+@functools.cache
 def json_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"

@@ -70,6 +70,9 @@ class Pruefspeicher:
         self._alt: dict[tuple[str, str], tuple[Basis | None, list[Meldung], list[Meldung] | None]] = {}
         self._neu: dict[tuple[str, str], tuple[Basis | None, list[Meldung], list[Meldung] | None]] = {}
         self._kennung: int | None = None
+        # html_pruefung of every page by path and text (needs no other page: kept across kennungen)
+        self._html_alt: dict[tuple[str, str], list[Meldung]] = {}
+        self._html_neu: dict[tuple[str, str], list[Meldung]] = {}
 
     def _eintrag(self, q: Quelltext):
         schluessel = (q.pfad, q.text)
@@ -101,8 +104,20 @@ class Pruefspeicher:
         self._neu[schluessel] = (daten, e[1] if e else [], list(meldungen))
         return meldungen
 
+    def html(self, q: Quelltext) -> list[Meldung]:
+        """``html_pruefung.pruefen(q)``: raw HTML, unsafe links and snippets of any page."""
+        schluessel = (q.pfad, q.text)
+        meldungen = self._html_neu.get(schluessel)
+        if meldungen is None:
+            meldungen = self._html_alt.get(schluessel)
+        if meldungen is None:
+            meldungen = html_pruefung.pruefen(q)
+        self._html_neu[schluessel] = meldungen
+        return list(meldungen)
+
     def aufraeumen(self) -> None:
         self._alt, self._neu = self._neu, {}
+        self._html_alt, self._html_neu = self._html_neu, {}
 
 
 @dataclass
@@ -132,7 +147,7 @@ class Katalog:
         speicher.beginnen(hash(tuple(sorted((t, tuple(v)) for t, v in k._kandidaten.items()))))
         for q in sorted(k.quellen.values(), key=lambda q: q.pfad):
             k._eintrag_aufnehmen(q, speicher)
-            q.meldungen.extend(html_pruefung.pruefen(q))  # raw HTML, unsafe links, snippets, every page
+            q.meldungen.extend(speicher.html(q))  # raw HTML, unsafe links, snippets, every page
         speicher.aufraeumen()
         k._referenzen_aufloesen()
         tv.aufloesen(k)

@@ -6,6 +6,7 @@ view modules. Other plugins of the set get the catalogue through :func:`katalog_
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import shutil
@@ -47,6 +48,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("staedtenetz")
+
+#: The live preview indexes this long after a rebuild (in a thread): Pagefind takes every core
+#: for a second or more at a thousand pages, while the browser reloads the changed page.
+VORSCHAU_SUCHE_NACH_S = 1.0
 
 
 class KatalogConfig(Config):
@@ -94,6 +99,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._suchlauf = 0
         self.aufteilung = parallel.Aufteilung()  # per build: which process renders which page
         self.auszuege: Path | None = None  # per build: what Pagefind reads of each page (suche.auszug)
+        self._aufraeumen_angemeldet = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -237,8 +243,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.config.suche and self.befehl != "serve" and not self.dirty:
             # Every process writes the extracts of its pages here (forked next: one folder).
             self.auszuege = suche.auszugsordner(sum(_groesse(f.abs_src_path) for f in files.documentation_pages()))
+            if not self._aufraeumen_angemeldet:
+                self._aufraeumen_angemeldet = True
+                atexit.register(self._beim_beenden, os.getpid())
         self.aufteilung.starten(n, kandidaten, files, nav, config)
         return nav
+
+    def _beim_beenden(self, pid: int) -> None:
+        """At the interpreter's exit, also after Ctrl+C (no build error, so no on_build_error):
+        no worker left, and no extracts (they may lie in memory)."""
+        if os.getpid() == pid:  # not in a forked worker: the main process cleans up
+            self.aufteilung.beenden()  # first: a worker might still write extracts
+            self._auszuege_entfernen()
 
     def _auszuege_entfernen(self) -> None:
         if self.auszuege is not None:
@@ -384,7 +400,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 except OSError as fehler:
                     raise PluginError(
                         f"Suche: Der Auszug der Seite '{page.file.src_uri}' für den Suchindex ließ sich nicht "
-                        f"schreiben ({fehler}). Ist {self.auszuege.parent} voll? Geben Sie dort Platz frei."
+                        f"schreiben ({fehler}). Ist {self.auszuege.parent} voll? Geben Sie dort Platz frei, oder "
+                        "setzen Sie TMPDIR auf einen Ordner mit mehr Platz."
                     ) from fehler
         return markiert
 
@@ -413,6 +430,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         """Build the search index of ``site`` (from ``auszuege`` if given); ``lauf``: the
         preview's rebuild it belongs to (in a thread: one index at a time, errors logged, a
         stale run dropped)."""
+        if lauf is not None:
+            time.sleep(VORSCHAU_SUCHE_NACH_S)  # the browser reloads first, with the cores to itself
         with self._suchsperre:
             if lauf is not None and lauf != self._suchlauf:
                 return  # a newer rebuild has started its own run
