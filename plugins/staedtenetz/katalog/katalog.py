@@ -62,9 +62,9 @@ class Verweis:
 
 
 class Pruefspeicher:
-    """Results of the checks that depend on one file alone (model validation, text checks), by
-    path and text: the live preview keeps them across rebuilds and checks only changed files.
-    Entries not used in a build are dropped after it."""
+    """Results of the checks that depend on one file alone (model validation, text checks, the
+    HTML check), by path and text: the live preview keeps them across rebuilds and checks only
+    changed files. Entries not used in a build are dropped after it."""
 
     def __init__(self) -> None:
         self._alt: dict[tuple[str, str], tuple[Basis | None, list[Meldung], list[Meldung] | None]] = {}
