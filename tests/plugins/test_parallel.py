@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, Handbuch, _umgebung
+from conftest import BIN, ROOT, Handbuch, _umgebung, suchindex
 from staedtenetz.ansichten import suche
 from staedtenetz.plugins import parallel
 
@@ -296,6 +296,24 @@ def test_fehler_im_hauptprozess_beendet_die_arbeitsprozesse(tmp_path: Path, monk
     assert len(geschrieben) < 4, geschrieben
 
 
+SPION = """\
+import os
+
+
+def on_page_content(html, page, config, files):
+    with open(os.path.join(os.path.dirname(__file__), "auszuege.txt"), "a") as f:
+        f.write(f"{config.plugins['staedtenetz/katalog'].auszuege}\\n")
+    return html
+"""
+
+NACHTRAG = SPION + """
+
+def on_post_page(output, page, config):  # after ours: the article changes once more
+    if "data-pagefind-body" not in output:
+        return output
+    return output.replace("</article>", "<p>Nachtragwortq</p></article>", 1)
+"""
+
 ABBRUCH = """\
 import os
 
@@ -309,19 +327,43 @@ def on_page_content(html, page, config, files):
 """
 
 
+def _mit_haken(h: Handbuch, text: str) -> None:
+    h.schreiben("haken.py", text)
+    konfiguration = h.pfad / "mkdocs.yml"
+    alt = konfiguration.read_text(encoding="utf-8").split("hooks:\n")[0]
+    konfiguration.write_text(alt + "hooks:\n  - haken.py\n", encoding="utf-8")
+
+
 def test_auszuege_der_suche_werden_weggeraeumt(tmp_path: Path, monkeypatch) -> None:
-    """The extracts for the search index (suche.auszug) live in a temporary folder – with TMPDIR
-    unset in memory (/dev/shm) – that is gone after every build: done, failed or interrupted."""
+    """Pagefind reads each page's extract (suche.auszug) from a temporary folder – TMPDIR if set,
+    else in memory (/dev/shm) – that is gone after every build: done, interrupted, or left by a
+    build that was killed. With an on_post_page after ours (which might change the article),
+    Pagefind reads the finished pages instead."""
     tmp = _eigener_tmp(tmp_path, monkeypatch)
+    tot = subprocess.Popen(["true"])
+    tot.wait()
+    verwaist = tmp / f"staedtenetz-suche-{tot.pid}-abc"  # left by a killed build
+    (verwaist / "x").mkdir(parents=True)
+    lebendig = tmp / f"staedtenetz-suche-{os.getpid()}-abc"  # a build still running
+    lebendig.mkdir()
     h = _parallel_handbuch(tmp_path / "h")
+    _mit_haken(h, SPION)
     r = h.bauen(strict=False)
     assert r.returncode == 0, r.ausgabe
     assert "Paralleler Bau: 2 Prozesse" in r.ausgabe
-    assert re.search(r"Suche: 1\d Seiten im Suchindex", r.ausgabe), r.ausgabe
-    assert list(tmp.iterdir()) == []
+    assert re.search(r"Suche: \d+ Seiten im Suchindex", r.ausgabe), r.ausgabe
+    ordner = set((h.pfad / "auszuege.txt").read_text().split())
+    assert len(ordner) == 1 and Path(next(iter(ordner))).parent == tmp, ordner
+    assert list(tmp.iterdir()) == [lebendig]
+    # An on_post_page after ours: no extracts, and the index has what the pages show.
+    _mit_haken(h, NACHTRAG)
+    (h.pfad / "auszuege.txt").unlink()
+    r = h.bauen(strict=False)
+    assert r.returncode == 0, r.ausgabe
+    assert set((h.pfad / "auszuege.txt").read_text().split()) == {"None"}
+    assert any("Nachtragwortq" in s["content"] for s in suchindex(h.site).values())
     # Interrupted in the main process while the worker renders.
-    h.schreiben("haken.py", ABBRUCH)
-    (h.pfad / "mkdocs.yml").write_text((h.pfad / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - haken.py\n", encoding="utf-8")
+    _mit_haken(h, ABBRUCH)
     r = h.bauen(strict=False)
     assert r.returncode != 0 and r.ausgabe.rstrip().endswith("Aborted!"), r.ausgabe  # click on Ctrl+C
-    assert list(tmp.iterdir()) == []
+    assert list(tmp.iterdir()) == [lebendig]

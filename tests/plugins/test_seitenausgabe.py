@@ -127,3 +127,18 @@ def test_ohne_site_url_warnt_der_veroeffentlichte_bau(handbuch: Handbuch) -> Non
     r = handbuch.bauen()
     assert r.returncode == 0, r.ausgabe
     assert "site_url fehlt" not in r.ausgabe
+
+
+def test_titel_aus_der_ueberschrift_bleibt_im_kopf_text(tmp_path: Path) -> None:
+    """A page without 'title' in its front matter is named by its heading. Material's <title>
+    runs that through "striptags", which turns "&lt;" back into "<": it must stay text there, not
+    become markup in <head> (here a redirect to another website)."""
+    angriff = '&lt;/title&gt;&lt;meta http-equiv="refresh" content="0;url=https://evil.invalid/"&gt;'
+    h = Handbuch.anlegen(tmp_path / "h", {"docs/seite.md": f"# Seite {angriff} Ende\n\nText.\n"}).git_init()
+    h.commit("Seite", "2025-03-01T09:00:00+01:00")
+    r = h.bauen()
+    assert r.returncode == 0, r.ausgabe
+    seite = h.html("seite/index.html")
+    assert seite.title.get_text() == 'Seite </title><meta http-equiv="refresh" content="0;url=https://evil.invalid/"> Ende - Testhandbuch'
+    assert seite.find_all("meta", attrs={"http-equiv": "refresh"}) == []
+    assert seite.select_one("h1").get_text(strip=True).startswith("Seite </title><meta")

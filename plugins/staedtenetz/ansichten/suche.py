@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -158,15 +159,37 @@ SPEICHERORDNER = Path("/dev/shm")
 def auszugsordner(quellbytes: int) -> Path:
     """A new folder for the extracts of a build whose pages' sources have ``quellbytes`` bytes:
     where ``TMPDIR`` says if it is set, else in :data:`SPEICHERORDNER` if that has room for four
-    times that (an extract is smaller than its page), else in the usual temporary folder."""
+    times that (an extract is smaller than its page), else in the usual temporary folder.
+
+    Its name carries the build's process id: folders of builds that ended without cleaning up
+    (killed, out of memory) are removed here, since in memory they hold RAM until a reboot."""
+    ordner: Path | None = None
     if not os.environ.get("TMPDIR"):
         try:
             frei = os.statvfs(SPEICHERORDNER)
             if os.access(SPEICHERORDNER, os.W_OK) and frei.f_bavail * frei.f_frsize > 4 * quellbytes + (64 << 20):
-                return Path(tempfile.mkdtemp(prefix="staedtenetz-suche-", dir=SPEICHERORDNER))
+                ordner = SPEICHERORDNER
         except OSError:
             pass
-    return Path(tempfile.mkdtemp(prefix="staedtenetz-suche-"))
+    ordner = ordner or Path(tempfile.gettempdir())
+    for alt in ordner.glob(f"{_AUSZUGSPRAEFIX}*"):
+        pid = alt.name[len(_AUSZUGSPRAEFIX) :].partition("-")[0]
+        if pid.isdigit() and not _lebt(int(pid)) and alt.is_dir() and not alt.is_symlink():
+            shutil.rmtree(alt, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{_AUSZUGSPRAEFIX}{os.getpid()}-", dir=ordner))
+
+
+_AUSZUGSPRAEFIX = "staedtenetz-suche-"
+
+
+def _lebt(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 def seite() -> str:

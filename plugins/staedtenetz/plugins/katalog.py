@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
 from staedtenetz.inhalt.frontmatter import Quelltext
 from staedtenetz.katalog.katalog import Katalog, Pruefspeicher
@@ -240,7 +240,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 "'prozesse: 2' unter 'staedtenetz/katalog'."
             )
         self._auszuege_entfernen()
-        if self.config.suche and self.befehl != "serve" and not self.dirty:
+        if self.config.suche and self.befehl != "serve" and not self.dirty and self._seiten_bleiben_nach_uns(config):
             # Every process writes the extracts of its pages here (forked next: one folder).
             self.auszuege = suche.auszugsordner(sum(_groesse(f.abs_src_path) for f in files.documentation_pages()))
             if not self._aufraeumen_angemeldet:
@@ -248,6 +248,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 atexit.register(self._beim_beenden, os.getpid())
         self.aufteilung.starten(n, kandidaten, files, nav, config)
         return nav
+
+    def _seiten_bleiben_nach_uns(self, config: MkDocsConfig) -> bool:
+        """Whether a page's extract (taken in our on_post_page) is what the site shows: every
+        on_post_page that runs after ours belongs to a plugin known to leave the article alone.
+        A hook or another plugin might change it; then Pagefind reads the finished pages."""
+        bekannt = {id(config.plugins[n]) for n in parallel.GEPRUEFTE_PLUGINS if n in config.plugins}
+        folgende = config.plugins.events["post_page"]
+        eigene = [i for i, m in enumerate(folgende) if getattr(m, "__self__", None) is self]
+        return bool(eigene) and all(id(getattr(m, "__self__", None)) in bekannt for m in folgende[eigene[0] + 1 :])
 
     def _beim_beenden(self, pid: int) -> None:
         """At the interpreter's exit, also after Ctrl+C (no build error, so no on_build_error):
@@ -393,10 +402,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.auszuege is not None:
             auszug = suche.auszug(markiert)
             if auszug is not None:
-                ziel = self.auszuege / page.file.dest_path
-                try:
-                    ziel.parent.mkdir(parents=True, exist_ok=True)
-                    ziel.write_text(auszug, encoding="utf-8")
+                try:  # as MkDocs writes the page (a lone surrogate becomes a character reference)
+                    write_file(auszug.encode("utf-8", errors="xmlcharrefreplace"), str(self.auszuege / page.file.dest_path))
                 except OSError as fehler:
                     raise PluginError(
                         f"Suche: Der Auszug der Seite '{page.file.src_uri}' für den Suchindex ließ sich nicht "
@@ -584,7 +591,7 @@ def katalog_von(config: MkDocsConfig) -> Katalog:
 
 def _relative_urls(page: Page, files: Files):
     """eintrag -> its address relative to ``page``."""
-    from mkdocs.utils import get_relative_url
+    from mkdocs.utils import get_relative_url, write_file
 
     return lambda eintrag: get_relative_url(files.get_file_from_path(eintrag.pfad).url, page.url)
 
