@@ -113,7 +113,7 @@ def suchdaten(e: Eintrag | None, katalog: Katalog, titel: str) -> Suchdaten:
 def markieren(ausgabe: str, daten: Suchdaten) -> str | None:
     """The finished page ``ausgabe`` marked for the index, or None if it has no Material
     ``<article>`` (another theme): then it is not indexed."""
-    m = _ARTIKEL.search(ausgabe)
+    m = _ARTIKEL.search(ausgabe, _koerper(ausgabe))
     if m is None:
         return None
     filter_ = [el("span", {"data-pagefind-filter": "Typ"}, daten.typ)]
@@ -135,14 +135,21 @@ def markieren(ausgabe: str, daten: Suchdaten) -> str | None:
     return ausgabe
 
 
+def _koerper(seite: str) -> int:
+    """Where the page's ``<body>`` starts (0 if it has none): the article is searched from
+    there, never in ``<head>``, whose title and description come from the content."""
+    return max(seite.find("<body"), 0)
+
+
 def auszug(markiert: str) -> str | None:
     """The part of a page :func:`markieren` marked that Pagefind indexes: the ``<html>`` start tag
     (Pagefind takes the language from it) and the marked article, whose end is the page's last
     ``</article>`` (Material's content article; the sanitized page text inside it is well-formed,
     and nothing after it in the templates is an article). None for an unmarked page."""
-    anfang = markiert.find(_KOPF)
+    koerper = _koerper(markiert)
+    anfang = markiert.find(_KOPF, koerper)
     ende = markiert.rfind("</article>")
-    html = _HTML.search(markiert, 0, max(anfang, 0))
+    html = _HTML.search(markiert, 0, koerper or max(anfang, 0))
     if anfang < 0 or ende < anfang or html is None:
         return None
     return (

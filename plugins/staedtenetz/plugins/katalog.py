@@ -262,8 +262,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         """At the interpreter's exit, also after Ctrl+C (no build error, so no on_build_error):
         no worker left, and no extracts (they may lie in memory)."""
         if os.getpid() == pid:  # not in a forked worker: the main process cleans up
-            self.aufteilung.beenden()  # first: a worker might still write extracts
-            self._auszuege_entfernen()
+            self._aufraeumen()
+
+    def _aufraeumen(self) -> None:
+        self.aufteilung.beenden()  # first: a worker might still write extracts
+        self._auszuege_entfernen()
 
     def _auszuege_entfernen(self) -> None:
         if self.auszuege is not None:
@@ -282,8 +285,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if self.aufteilung.ist_arbeiter:
             self.aufteilung.arbeiter_fehler(error)  # ends this process
-        self.aufteilung.beenden()
-        self._auszuege_entfernen()
+        self._aufraeumen()
         self.vorschaustand = None  # pages may be missing: the next rebuild renders everything
 
     def _listen_erzeugen(self, files: Files, config: MkDocsConfig) -> None:
