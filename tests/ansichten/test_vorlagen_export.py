@@ -251,3 +251,52 @@ def test_pdf_eines_leitfadens_mit_bild(tmp_path: Path) -> None:
     pdf = PdfReader(str(h.site / "leitfaeden/verstetigung/verstetigung.pdf"))
     assert "Text mit Bild" in _normal(" ".join(p.extract_text() for p in pdf.pages))
     assert any(seite.images for seite in pdf.pages)
+
+
+@pytest.fixture
+def pandoc_neu_erkennen():
+    from staedtenetz.ansichten import vorlagen_export as ve
+
+    ve.pandoc_kennung.cache_clear()
+    yield
+    ve.pandoc_kennung.cache_clear()
+    ve.pandoc_version.cache_clear()
+
+
+@pytest.mark.usefixtures("pandoc_neu_erkennen")
+def test_zwischenspeicher_startet_pandoc_nicht(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A download already in the cache costs no pandoc start (its binary takes seconds to load
+    when the system has dropped it from memory); a changed pandoc binary converts again."""
+    import os
+    import subprocess
+
+    from staedtenetz.ansichten import vorlagen_export as ve
+
+    echt = ve.pandoc_programm()
+    assert echt is not None
+    dok = ve.Dokument(titel="Sachbericht", koerper="<p>Text</p>", basis=tmp_path, wurzel=tmp_path)
+    exporter = ve.Exporter(tmp_path / "cache")
+    erste = exporter.erzeugen(dok, "docx", "sachbericht")
+    assert exporter.umgewandelt == 1 and docx.Document(str(erste.pfad)).paragraphs[0].text == "Text"
+
+    gestartet: list[object] = []
+    original = subprocess.run
+
+    def run(befehl, *a, **k):  # noqa: ANN001, ANN202 - records, then runs the real program
+        gestartet.append(befehl)
+        return original(befehl, *a, **k)
+
+    monkeypatch.setattr(ve.subprocess, "run", run)
+    ve.pandoc_kennung.cache_clear()  # a new build process: nothing known yet
+    ve.pandoc_version.cache_clear()
+    zweite = ve.Exporter(tmp_path / "cache")
+    assert zweite.erzeugen(dok, "docx", "sachbericht").pfad == erste.pfad
+    assert zweite.umgewandelt == 0 and gestartet == []
+
+    kopie = tmp_path / "pandoc"  # the same pandoc as another file: another key
+    os.symlink(echt, kopie)
+    monkeypatch.setattr(ve, "pandoc_programm", lambda: str(kopie))
+    ve.pandoc_kennung.cache_clear()
+    dritte = ve.Exporter(tmp_path / "cache")
+    assert dritte.erzeugen(dok, "docx", "sachbericht").pfad != erste.pfad
+    assert dritte.umgewandelt == 1 and gestartet

@@ -178,6 +178,23 @@ def pandoc_programm() -> str | None:
 
 
 @functools.cache
+def pandoc_kennung() -> str:
+    """What identifies the pandoc in use, for the cache keys: its path, size and modification
+    time ("" without pandoc). A new pandoc (another version) is another file, so every DOCX/ODT
+    is converted again – without running ``pandoc --version`` in every build: its 160 MB
+    binary takes up to 4 s to start when the system has dropped it from the page cache, on a
+    build that converts nothing."""
+    programm = pandoc_programm()
+    if programm is None:
+        return ""
+    try:
+        info = os.stat(programm)
+    except OSError:
+        return ""
+    return f"{programm}:{info.st_size}:{info.st_mtime_ns}"
+
+
+@functools.cache
 def pandoc_version() -> str | None:
     programm = pandoc_programm()
     if programm is None:
@@ -226,7 +243,7 @@ class Exporter:
         if fmt == "pdf":
             teile += [weasyprint_version() or "", PDF_CSS.read_text(encoding="utf-8")]
         else:
-            teile += [pandoc_version() or ""]
+            teile += [pandoc_kennung()]
         for src in sorted(set(re.findall(r'<img\b[^>]*\bsrc="([^"]+)"', dok.koerper))):
             bild = dok.bild(htmlmod.unescape(src))
             if bild is not None and bild.is_file():

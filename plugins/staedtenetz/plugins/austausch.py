@@ -30,7 +30,7 @@ from staedtenetz.pruefung import materialien
 from staedtenetz.ansichten import bildnachweis, downloads
 from staedtenetz.inhalt.ausgabe import Ausgabe, ist_intern
 from staedtenetz.pruefung.textverweise import WIKILINK_RE
-from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper, pandoc_version
+from staedtenetz.ansichten.vorlagen_export import FORMATE, Download, Dokument, Exporter, ExportFehler, Renderer, dateiname, koerper, pandoc_kennung
 from staedtenetz.beitrag import vorlage
 from staedtenetz.beitrag.felder import VORLAGENTYPEN
 from staedtenetz.inhalt.modell import TYP_BEZEICHNUNG
@@ -175,7 +175,7 @@ class AustauschPlugin(BasePlugin[AustauschConfig]):
 
     def _odt_aus_cache(self, typ: str, docx: bytes) -> bytes:
         """The ODT of the (reproducible) DOCX template: converted once, kept in the cache folder."""
-        schluessel = hashlib.sha256(docx + (pandoc_version() or "").encode()).hexdigest()[:20]
+        schluessel = hashlib.sha256(docx + pandoc_kennung().encode()).hexdigest()[:20]
         if schluessel in self._vorlagen_cache:
             return self._vorlagen_cache[schluessel]
         pfad = self.exporter.cache / "word-vorlagen" / f"{typ}-{schluessel}.odt" if self.exporter else None

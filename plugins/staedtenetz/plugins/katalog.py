@@ -104,6 +104,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
         self.dirty = dirty
+        parallel.schluss_ohne_sammeln()
         if command == "serve" and dirty:
             # MkDocs warns on every rebuild that a dirty build leaves navigation and links
             # stale; this plugin renders every page whose inputs changed, so the warning is wrong.

@@ -29,6 +29,7 @@ unlisted page's ``render`` (no Markdown conversion) and, in a worker, ``files.co
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import os
@@ -67,6 +68,25 @@ HOECHSTENS = 4
 #: a blog index …), which a worker's pages would not give it: then the build stays in one
 #: process unless ``prozesse`` is set explicitly.
 GEPRUEFTE_PLUGINS = frozenset({"git-revision-date", "staedtenetz/katalog", "staedtenetz/austausch", "staedtenetz/redaktion"})
+
+
+_SCHLUSS_ANGEMELDET = False
+
+
+def schluss_ohne_sammeln() -> None:
+    """At the interpreter's exit, freeze the garbage collector (once per process).
+
+    After the build, CPython's finalization runs full garbage collections over everything the
+    build still holds: at 5,000 entries about 1.3 s between "Documentation built" and the end of
+    ``mkdocs build`` (plain Material: 0.3 s). Frozen objects are skipped, and the process's memory
+    goes back to the system with the process. Registered first, so it runs after the other exit
+    handlers (atexit runs them in reverse): our clean-up of workers and extracts still runs
+    normally. Nothing needs the collector then: files are written and closed by then, and the
+    standard streams are flushed by the interpreter itself."""
+    global _SCHLUSS_ANGEMELDET
+    if not _SCHLUSS_ANGEMELDET:
+        _SCHLUSS_ANGEMELDET = True
+        atexit.register(gc.freeze)
 
 
 def nutzbare_kerne() -> int:
