@@ -32,7 +32,7 @@ from staedtenetz.katalog.laden import Lesespeicher, katalog_pruefen
 from staedtenetz.inhalt.meldungen import Meldung
 from staedtenetz.inhalt.ausgabe import Ausgabe
 from staedtenetz.katalog.revision import Revisionsdaten
-from staedtenetz.plugins import assets, parallel
+from staedtenetz.plugins import assets, parallel, teilvorlagen
 from staedtenetz.pruefung import datenschutz, platzhalter
 from staedtenetz.inhalt import formate, glossar
 from staedtenetz.ansichten import aenderungen, bereinigen, eintragsseite, karte, liste, suche, vorschau
@@ -100,6 +100,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.aufteilung = parallel.Aufteilung()  # per build: which process renders which page
         self.auszuege: Path | None = None  # per build: what Pagefind reads of each page (suche.auszug)
         self._aufraeumen_angemeldet = False
+        self.teile: teilvorlagen.Teilvorlagen | None = None  # per build: rendered navigation (on_env)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.befehl = command
@@ -276,6 +277,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env = self.aufteilung.umgebung(env, config, files)
+        self.teile = teilvorlagen.einrichten(env, config)  # Material's navigation once per folder of entries
         # The live preview builds a new template environment for every rebuild; keep the
         # compiled templates (Jinja's bytecode cache, checked against each template's source).
         if self.befehl == "serve":

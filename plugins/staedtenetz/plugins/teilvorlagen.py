@@ -1,0 +1,115 @@
+"""Material's navigation and tabs, rendered once per folder for pages outside the navigation.
+
+Material renders the whole navigation (``partials/nav.html``) and the tabs (``partials/tabs.html``)
+for every page. For the thousands of catalogue entries, which are not in the navigation, that is
+the largest part of each page's template time – and the same HTML for every page of a folder:
+no item of the navigation is active on such a page, and its links are relative to the page's
+folder, so pages whose folders are siblings (``praxisbeispiele/a/``, ``praxisbeispiele/b/``) get
+the same links – unless a navigation link points into one of those folders.
+
+In ``on_env`` the plugin puts a small template in front of each of these two partials (in the
+template loader, not in overrides/: a build without our plugins renders Material's own). It asks
+:class:`Teilvorlagen` for a key and renders the partial – whatever the theme's folders hold under
+that name, loaded under the prefix :data:`PRAEFIX` – only once per key. Pages in the
+navigation, pages with a navigation link into their own folder and pages of other templates
+(404.html) get no key: the partial is rendered for them as always. The site is the same byte for
+byte (tests/plugins/test_teilvorlagen.py builds it both ways).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+#: The theme's own templates (overrides included), past our wrappers:
+#: ``{% include "staedtenetz-theme/partials/nav.html" %}``.
+PRAEFIX = "staedtenetz-theme"
+
+#: The name of the helper in the templates.
+NAME = "staedtenetz_teile"
+
+#: The partials rendered once per folder.
+TEILE = ("nav", "tabs")
+
+_HUELLE = """\
+{%- set schluessel = staedtenetz_teile.schluessel("TEIL", page, nav) -%}
+{%- if schluessel is none -%}
+{% include "PRAEFIX/partials/TEIL.html" %}
+{%- else -%}
+{%- if not staedtenetz_teile.hat(schluessel) -%}
+{%- set html -%}{% include "PRAEFIX/partials/TEIL.html" %}{%- endset -%}
+{{- staedtenetz_teile.merken(schluessel, html) -}}
+{%- endif -%}
+{{- staedtenetz_teile.holen(schluessel) -}}
+{%- endif -%}"""
+
+
+class Teilvorlagen:
+    """The rendered partials of one build (a new instance in every ``on_env``)."""
+
+    def __init__(self) -> None:
+        self._html: dict[tuple[str, str], str] = {}
+        self._nav: tuple[int, frozenset[int], tuple[str, ...]] | None = None
+        self.gerendert = 0  # how often a partial was rendered for a key (the rest came from here)
+
+    def schluessel(self, teil: str, page: Any, nav: Any) -> tuple[str, str] | None:
+        """The key of ``teil`` ("nav", "tabs") on ``page``, or None: render it as usual."""
+        if page is None or nav is None or not isinstance(getattr(page, "url", None), str):
+            return None
+        seiten, ziele = self._navigation(nav)
+        if id(page) in seiten:
+            return None
+        url = page.url
+        if not url.endswith("/"):
+            return (teil, posixpath.dirname(url))  # links start from the page's folder
+        ordner = url  # use_directory_urls: the page is its own folder; links start there
+        if any(z.startswith(ordner) for z in ziele):
+            return None  # a link into this folder would read differently from its siblings
+        return (teil, posixpath.dirname(ordner.rstrip("/")) + "/" + "*/")
+
+    def hat(self, schluessel: tuple[str, str]) -> bool:
+        return schluessel in self._html
+
+    def merken(self, schluessel: tuple[str, str], html: str) -> str:
+        self._html[schluessel] = html
+        self.gerendert += 1
+        return ""
+
+    def holen(self, schluessel: tuple[str, str]) -> str:
+        return self._html[schluessel]
+
+    def _navigation(self, nav: Any) -> tuple[frozenset[int], tuple[str, ...]]:
+        """The pages of the navigation (by identity) and the URLs its items point to."""
+        if self._nav is None or self._nav[0] != id(nav):
+            seiten: set[int] = set()
+            ziele: list[str] = []
+            stapel = list(getattr(nav, "items", []))
+            while stapel:
+                item = stapel.pop()
+                if getattr(item, "is_page", False):
+                    seiten.add(id(item))
+                url = getattr(item, "url", None)
+                if isinstance(url, str):
+                    ziele.append(url.lstrip("/"))
+                stapel.extend(getattr(item, "children", None) or [])
+            self._nav = (id(nav), frozenset(seiten), tuple(ziele))
+        return self._nav[1], self._nav[2]
+
+
+def einrichten(env: jinja2.Environment, config: MkDocsConfig) -> Teilvorlagen:
+    """``on_env``: the wrappers in front of the partials, the theme's own partials (overrides
+    included) under :data:`PRAEFIX`, and a new :class:`Teilvorlagen`."""
+    huellen = {f"partials/{t}.html": _HUELLE.replace("TEIL", t).replace("PRAEFIX", PRAEFIX) for t in TEILE}
+    env.loader = jinja2.ChoiceLoader([
+        jinja2.DictLoader(huellen),
+        jinja2.PrefixLoader({PRAEFIX: jinja2.FileSystemLoader(config.theme.dirs)}),
+        env.loader,
+    ])
+    teile = Teilvorlagen()
+    env.globals[NAME] = teile
+    return teile
