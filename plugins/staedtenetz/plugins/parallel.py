@@ -79,10 +79,11 @@ def schluss_ohne_sammeln() -> None:
     After the build, CPython's finalization runs full garbage collections over everything the
     build still holds: at 5,000 entries about 1.3 s between "Documentation built" and the end of
     ``mkdocs build`` (plain Material: 0.3 s). Frozen objects are skipped, and the process's memory
-    goes back to the system with the process. Registered first, so it runs after the other exit
-    handlers (atexit runs them in reverse): our clean-up of workers and extracts still runs
-    normally. Nothing needs the collector then: files are written and closed by then, and the
-    standard streams are flushed by the interpreter itself."""
+    goes back to the system with the process. Registered at startup, before our other exit
+    handlers, so it runs after them (atexit runs handlers in reverse): the clean-up of workers and
+    search extracts still runs normally. Nothing needs the collector then: our files are written
+    and closed, and the interpreter flushes the standard streams itself. (A worker ends with
+    ``os._exit`` and runs no exit handlers.)"""
     global _SCHLUSS_ANGEMELDET
     if not _SCHLUSS_ANGEMELDET:
         _SCHLUSS_ANGEMELDET = True
