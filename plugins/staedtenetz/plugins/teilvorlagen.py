@@ -34,7 +34,7 @@ PRAEFIX = "staedtenetz-theme"
 #: The name of the helper in the templates.
 NAME = "staedtenetz_teile"
 
-#: The partials rendered once per folder.
+#: The partials rendered once per key (for the entries: once per folder).
 TEILE = ("nav", "tabs")
 
 _HUELLE = """\
