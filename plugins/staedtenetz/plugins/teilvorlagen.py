@@ -2,10 +2,11 @@
 
 Material renders the whole navigation (``partials/nav.html``) and the tabs (``partials/tabs.html``)
 for every page. For the thousands of catalogue entries, which are not in the navigation, that is
-the largest part of each page's template time – and the same HTML for every page of a folder:
-no item of the navigation is active on such a page, and its links, made relative to the page by
-the ``url`` filter, read the same for pages whose folders are siblings (``praxisbeispiele/a/``,
-``praxisbeispiele/b/``) – unless a navigation link points into one of those folders.
+the largest part of each page's template time – and nearly always the same HTML: no item of the
+navigation is active on such a page, and the only thing that varies is how the ``url`` filter
+writes each address relative to the page. For sibling folders (``praxisbeispiele/a/``,
+``praxisbeispiele/b/``) those addresses are the same, unless a navigation link points into one of
+them.
 
 In ``on_env`` the plugin puts a small template in front of each of these two partials (in the
 template loader, not in overrides/: a build without our plugins renders Material's own). It asks
@@ -13,8 +14,8 @@ template loader, not in overrides/: a build without our plugins renders Material
 that name, loaded under the prefix :data:`PRAEFIX` – only once per key: the page's template
 and every address the partial shows, as the ``url`` filter writes it for this page. Pages in
 the navigation and theme pages without a page (404.html) get no key: the partial is rendered for
-them as always. The site is the same byte for
-byte (tests/plugins/test_teilvorlagen.py builds it both ways).
+them as always. The site is the same byte for byte (tests/plugins/test_teilvorlagen.py builds it
+both ways).
 """
 
 from __future__ import annotations
